@@ -1,0 +1,81 @@
+# OpsKit. The two commands a newcomer needs: `make demo` and `make test`.
+SHELL         := /bin/bash
+CONFIGURATION ?= Release
+PREFIX        ?= /usr/local
+DESTDIR       ?=
+DOTNET        ?= dotnet
+BIN           := out/bin/opskit
+export DOTNET_CLI_TELEMETRY_OPTOUT := 1
+export DOTNET_NOLOGO := 1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
+
+.PHONY: all deps build test bench demo docs golden-update install uninstall dist clean
+
+all: build
+
+## deps: install the real peers the tests use (Debian packages; no-op when present)
+deps:
+	@scripts/deps.sh
+
+## build: compile everything and publish the ReadyToRun binary to out/bin
+build:
+	$(DOTNET) build OpsKit.sln -c $(CONFIGURATION) -nologo -clp:ErrorsOnly
+	$(DOTNET) publish src/OpsKit/OpsKit.csproj -c $(CONFIGURATION) -o out/bin -nologo -clp:ErrorsOnly
+
+## test: deps, build, every test; ends with "tests: N passed, N failed, N skipped"
+test: deps build
+	@scripts/test.sh
+
+## bench: speed ratios against the anchors, measured in the same run
+bench: build
+	@scripts/bench.sh
+
+## demo: a tour of every tool on built-in defaults in a temp directory
+demo: build
+	@scripts/demo.sh
+
+## docs: regenerate man pages and shell completions from the command tree
+docs: build
+	$(BIN) generate man -o man
+	$(BIN) generate bash -o completions
+	$(BIN) generate zsh -o completions
+	$(BIN) generate fish -o completions
+	$(BIN) generate example -o examples
+
+## golden-update: rewrite golden files from current output (review the diff!)
+golden-update: build
+	OPSKIT_UPDATE_GOLDEN=1 OPSKIT_BIN=$(CURDIR)/$(BIN) $(DOTNET) test OpsKit.sln -c $(CONFIGURATION) --no-build -nologo || true
+
+## install: binary, man pages, completions, example config (PREFIX, DESTDIR honoured)
+install: build
+	install -d $(DESTDIR)$(PREFIX)/lib/opskit $(DESTDIR)$(PREFIX)/bin
+	cp -a out/bin/. $(DESTDIR)$(PREFIX)/lib/opskit/
+	ln -sfn ../lib/opskit/opskit $(DESTDIR)$(PREFIX)/bin/opskit
+	install -Dm644 -t $(DESTDIR)$(PREFIX)/share/man/man1 man/*.1
+	install -Dm644 -t $(DESTDIR)$(PREFIX)/share/man/man8 man/*.8
+	install -Dm644 completions/opskit.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/opskit
+	install -Dm644 completions/_opskit $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_opskit
+	install -Dm644 completions/opskit.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/opskit.fish
+	install -d $(DESTDIR)$(PREFIX)/share/doc/opskit/examples
+	cp -a examples/. $(DESTDIR)$(PREFIX)/share/doc/opskit/examples/
+	@if [ ! -e $(DESTDIR)/etc/opskit/opskit.toml ]; then install -Dm644 examples/opskit.toml $(DESTDIR)/etc/opskit/opskit.toml; fi
+
+## uninstall: remove what install put in place (keeps /etc/opskit/opskit.toml)
+uninstall:
+	rm -rf $(DESTDIR)$(PREFIX)/lib/opskit $(DESTDIR)$(PREFIX)/share/doc/opskit
+	rm -f $(DESTDIR)$(PREFIX)/bin/opskit
+	rm -f $(addprefix $(DESTDIR)$(PREFIX)/share/man/man1/,$(notdir $(wildcard man/*.1)))
+	rm -f $(addprefix $(DESTDIR)$(PREFIX)/share/man/man8/,$(notdir $(wildcard man/*.8)))
+	rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/opskit
+	rm -f $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_opskit
+	rm -f $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/opskit.fish
+
+## dist: source tarball out/opskit-VERSION.tar.gz from the committed tree
+dist:
+	@mkdir -p out
+	@v=$$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props); \
+	git archive --format=tar.gz --prefix=opskit-$$v/ -o out/opskit-$$v.tar.gz HEAD && echo out/opskit-$$v.tar.gz
+
+clean:
+	rm -rf out
+	find src tests bench -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +

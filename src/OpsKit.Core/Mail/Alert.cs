@@ -1,0 +1,8 @@
+// An alert: what a check found that a person must read.
+namespace OpsKit.Core.Mail;
+
+/// <summary>One alert message.</summary>
+/// <param name="Tool">The tool raising it (raid, snapshot...).</param>
+/// <param name="Subject">One line.</param>
+/// <param name="Body">The report.</param>
+public sealed record Alert(string Tool, string Subject, string Body);

@@ -1,0 +1,15 @@
+// The output formats of reporting commands (DESIGN.md "Output").
+namespace OpsKit.Core.Output;
+
+/// <summary>How a command prints its report.</summary>
+public enum OutputFormat
+{
+    /// <summary>Human text, aligned tables.</summary>
+    Text,
+    /// <summary>JSON (--json).</summary>
+    Json,
+    /// <summary>One Nagios plugin status line with perfdata.</summary>
+    Nagios,
+    /// <summary>node_exporter textfile-collector metrics.</summary>
+    Prometheus,
+}

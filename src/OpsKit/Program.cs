@@ -1,0 +1,105 @@
+// Entry point: decide the run mode, build the command tree, parse, run, and
+// turn every outcome into one exit code from the table (DESIGN.md "Exit codes").
+using System.CommandLine;
+using OpsKit.Commands.Aoe;
+using OpsKit.Commands.Config;
+using OpsKit.Commands.Generate;
+using OpsKit.Commands.IoWait;
+using OpsKit.Commands.Mail;
+using OpsKit.Commands.Raid;
+using OpsKit.Commands.Rpm;
+using OpsKit.Commands.Snapshot;
+using OpsKit.Commands.Ssh;
+using OpsKit.Core;
+
+namespace OpsKit;
+
+/// <summary>The opskit executable.</summary>
+public static class Program
+{
+    /// <summary>Builds the root command; the list order is the help order.</summary>
+    public static RootCommand CreateRoot()
+    {
+        var root = new RootCommand("OpsKit: the ops toolbox for storage and backup servers.")
+        {
+            AoeCommand.Create(),
+            RaidCommand.Create(),
+            SshCommand.Create(),
+            SnapshotCommand.Create(),
+            RpmCommand.Create(),
+            IoWaitCommand.Create(),
+            ConfigCommand.Create(),
+            MailCommand.Create(),
+            GenerateCommand.Create(),
+        };
+        root.Options.Add(GlobalOptions.Config);
+        root.Options.Add(GlobalOptions.NoConfig);
+        root.Options.Add(GlobalOptions.Verbose);
+        root.Options.Add(GlobalOptions.Debug);
+        return root;
+    }
+
+    /// <summary>Runs opskit.</summary>
+    public static int Main(string[] args)
+    {
+        var invocation = Invocation.Resolve(Invocation.ReadArgv0(), args, Environment.GetEnvironmentVariable);
+        return Run(invocation);
+    }
+
+    /// <summary>Runs a resolved invocation (tests call this with their own writers).</summary>
+    public static int Run(Invocation invocation)
+    {
+        CommandHost.CurrentMode = invocation.Mode;
+        var forced = invocation.Mode == RunMode.ForcedCommand;
+        var verbose = invocation.Arguments.Contains("--verbose") || invocation.Arguments.Contains("-v") || invocation.Arguments.Contains("--debug");
+        try
+        {
+            var root = CreateRoot();
+            var parse = root.Parse(invocation.Arguments);
+            if (parse.Errors.Count > 0)
+            {
+                if (!forced)
+                {
+                    foreach (var e in parse.Errors) CommandHost.Error.WriteLine($"opskit: {e.Message}");
+                    CommandHost.Error.WriteLine("Try 'opskit --help' for more information.");
+                }
+                return ExitCodes.Usage;
+            }
+            var config = new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false,
+                Output = CommandHost.Out,
+                Error = CommandHost.Error,
+                ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
+            };
+            return parse.Invoke(config);
+        }
+        catch (OpsKitException e)
+        {
+            if (!forced) CommandHost.Error.WriteLine($"opskit: {e.Message}");
+            return e.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            if (!forced) CommandHost.Error.WriteLine("opskit: interrupted");
+            return ExitCodes.Interrupted;
+        }
+        catch (IOException e) when (IsBrokenPipe(e))
+        {
+            // "opskit ... | head": the reader left; that is not an error.
+            return ExitCodes.Ok;
+        }
+        catch (Exception e)
+        {
+            if (!forced)
+            {
+                CommandHost.Error.WriteLine($"opskit: internal error: {e.Message}");
+                if (verbose) CommandHost.Error.WriteLine(e.ToString());
+            }
+            return ExitCodes.Internal;
+        }
+    }
+
+    private static bool IsBrokenPipe(IOException e) =>
+        e.HResult == 32 || e.Message.Contains("Broken pipe", StringComparison.OrdinalIgnoreCase);
+}

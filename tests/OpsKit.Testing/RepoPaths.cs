@@ -1,0 +1,54 @@
+// Locates the repository, ../shared (test data from public sources) and the built opskit binary.
+namespace OpsKit.Testing;
+
+/// <summary>Paths tests need.</summary>
+public static class RepoPaths
+{
+    private static readonly Lazy<string> s_root = new(FindRoot);
+
+    /// <summary>The repository root (holds OpsKit.sln).</summary>
+    public static string Root => s_root.Value;
+
+    /// <summary>The shared/ folder beside the repository (OPSKIT_SHARED overrides).</summary>
+    public static string Shared
+    {
+        get
+        {
+            var env = Environment.GetEnvironmentVariable("OPSKIT_SHARED");
+            if (!string.IsNullOrEmpty(env)) return env;
+            var beside = Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+            if (Directory.Exists(beside)) return beside;
+            throw new DirectoryNotFoundException($"shared/ not found beside {Root}; set OPSKIT_SHARED");
+        }
+    }
+
+    /// <summary>A path under shared/data.</summary>
+    public static string SharedData(params string[] parts) => Path.Combine([Shared, "data", .. parts]);
+
+    /// <summary>The opskit executable to run end to end: OPSKIT_BIN, else out/bin/opskit, else the build output.</summary>
+    public static string OpskitBinary
+    {
+        get
+        {
+            var env = Environment.GetEnvironmentVariable("OPSKIT_BIN");
+            if (!string.IsNullOrEmpty(env)) return env;
+            string[] candidates =
+            [
+                Path.Combine(Root, "out", "bin", "opskit"),
+                Path.Combine(Root, "src", "OpsKit", "bin", "Release", "net10.0", "linux-x64", "opskit"),
+                Path.Combine(Root, "src", "OpsKit", "bin", "Debug", "net10.0", "linux-x64", "opskit"),
+            ];
+            return candidates.Where(File.Exists).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
+                ?? throw new FileNotFoundException("opskit binary not built; run 'make build' or set OPSKIT_BIN");
+        }
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "OpsKit.sln"))) return dir.FullName;
+        }
+        throw new DirectoryNotFoundException("OpsKit.sln not found above " + AppContext.BaseDirectory);
+    }
+}
