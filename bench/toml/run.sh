@@ -13,6 +13,10 @@ echo "input: $file ($(du -h "$file" | cut -f1))"
 
 dotnet build "$here/TomlBench/TomlBench.csproj" -c Release -o "$work/bin" --nologo -v q >/dev/null
 
+sample="$work/sample.toml"
+[ -f "$sample" ] || python3 "$here/gen.py" "$sample" 0.5
+dotnet "$work/bin/TomlBench.dll" "$sample" --json | python3 "$here/crosscheck.py" "$sample"
+
 read -r ours_min ours_mean ours_n < <(dotnet "$work/bin/TomlBench.dll" "$file" "$n_ours")
 read -r py_min py_mean py_n < <(python3 "$here/tomllib_bench.py" "$file" "$n_py")
 [ "$ours_n" = "$py_n" ] || { echo "service count differs: ours=$ours_n tomllib=$py_n" >&2; exit 1; }

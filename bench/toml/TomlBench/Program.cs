@@ -1,9 +1,15 @@
-// TomlBench: times OpsKit.Toml on one file. Usage: TomlBench FILE [N]. Prints "min-ms mean-ms services".
+// TomlBench: times OpsKit.Toml on one file. Usage: TomlBench FILE [N] prints "min-ms mean-ms services";
+// TomlBench FILE --json prints the tagged JSON (for the cross-check against tomllib).
 using System.Diagnostics;
 using System.Globalization;
 using OpsKit.Toml;
 
 string path = args[0];
+if (args.Length > 1 && args[1] == "--json")
+{
+    Console.Out.Write(TomlTaggedJson.Write(TomlReader.ParseFile(path)));
+    return;
+}
 int n = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
 byte[] data = File.ReadAllBytes(path);
 
