@@ -384,8 +384,13 @@ internal sealed partial class TomlParser
                 table.Add(key, t);
                 table = t;
             }
-            else if (node is TomlTable { Origin: TableOrigin.Dotted } sub)
+            else if (node is TomlTable { Origin: TableOrigin.Dotted or TableOrigin.Implicit } sub)
+            {
+                // A table only implied by a header path (a.b for [a.b.c]) may be extended by dotted keys;
+                // from then on it counts as defined by them, so a later [a.b] header is a redefinition.
+                sub.Origin = TableOrigin.Dotted;
                 table = sub;
+            }
             else
                 throw Error(_keyPositions[i], $"cannot add to '{KeyText(i)}' with a dotted key: it is already defined as {Article(node)} at {node.Position}");
         }

@@ -84,4 +84,13 @@ public sealed class ValueTests
         Assert.Throws<TomlException>(() => TomlReader.Parse("s = \"\uD800\""));
         Assert.Throws<TomlException>(() => TomlReader.Parse("# \uDC00"));
     }
+    [Fact]
+    public void Dotted_keys_may_extend_a_table_implied_by_a_header_but_it_cannot_be_redefined_afterwards()
+    {
+        var root = TomlReader.Parse("[a.b.c]\n[a]\nb.d = 1\n[a.b.e]\n");
+        var b = Assert.IsType<TomlTable>(Assert.IsType<TomlTable>(root["a"])["b"]);
+        Assert.Equal(["c", "d", "e"], b.Keys);
+        Assert.Throws<TomlException>(() => TomlReader.Parse("[a.b.c]\n[a]\nb.d = 1\n[a.b]\n"));
+        Assert.Throws<TomlException>(() => TomlReader.Parse("[a.b]\n[a]\nb.d = 1\n"));
+    }
 }
