@@ -59,8 +59,9 @@ public static class LogSetup
         {
             var log = factory.CreateLogger("opskit");
             foreach (var n in notes) log.LogWarning("{Note}", n);
-            // Said once, also where a person looks, unless that would reach an ssh client.
-            if (stderrAllowed && mode != RunMode.Interactive)
+            // Said once, also where a person looks, unless that would reach an ssh client
+            // or a stderr sink already carried it.
+            if (stderrAllowed && mode != RunMode.Interactive && !sinks.Any(s => s is StderrSink))
             {
                 foreach (var n in notes) (stderr ?? Console.Error).WriteLine($"opskit: warning: {n}");
             }
