@@ -38,7 +38,9 @@ public static class CommandTree
     }
 
     /// <summary>All spellings of an option: long name first, then aliases.</summary>
-    public static IEnumerable<string> Names(Option o) => new[] { o.Name }.Concat(o.Aliases.OrderByDescending(a => a.Length));
+    public static IEnumerable<string> Names(Option o) =>
+        new[] { o.Name }.Concat(o.Aliases.OrderByDescending(a => a.Length))
+            .Where(n => n.StartsWith('-') && n != "-?").Distinct();
 
     /// <summary>True when the option takes a value.</summary>
     public static bool TakesValue(Option o) => o.Arity.MaximumNumberOfValues > 0 && o.ValueType != typeof(bool);

@@ -13,9 +13,9 @@ public static class ManPage
     /// <summary>All pages: file name to content.</summary>
     public static IReadOnlyDictionary<string, string> All(RootCommand root, IReadOnlyList<ConfigTable> schemas)
     {
-        var pages = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["opskit.1"] = MainPage(root, schemas) };
+        var pages = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["opskit.1"] = Roff.WrapPage(MainPage(root, schemas)) };
         foreach (var area in root.Subcommands.Where(c => !c.Hidden && c.Subcommands.Count > 0))
-            pages[$"opskit-{area.Name}.8"] = Area(root, area, schemas.FirstOrDefault(s => s.Name == area.Name));
+            pages[$"opskit-{area.Name}.8"] = Roff.WrapPage(Area(root, area, schemas.FirstOrDefault(s => s.Name == area.Name)));
         return pages;
     }
 
@@ -60,7 +60,11 @@ public static class ManPage
         Header(sb, "OPSKIT-" + area.Name.ToUpperInvariant(), "8", "opskit\\-" + Roff.Text(area.Name), area.Description ?? "");
         sb.Append(".SH SYNOPSIS\n");
         var nodes = CommandTree.Walk(root).Where(n => n.Path.Count >= 2 && n.Path[0] == area.Name && n.Command.Subcommands.Count == 0).ToList();
-        foreach (var n in nodes) sb.Append(".B ").Append(Roff.Text(n.FullName)).Append('\n').Append(Usage(n)).Append("\n.br\n");
+        sb.Append(string.Join(".br\n", nodes.Select(n =>
+        {
+            var usage = Usage(n);
+            return ".B " + Roff.Text(n.FullName) + "\n" + (usage.Length > 0 ? usage + "\n" : "");
+        })));
         sb.Append(".SH DESCRIPTION\n").Append(Roff.Text(area.Description ?? "")).Append('\n');
         sb.Append(".SH COMMANDS\n");
         foreach (var n in nodes)

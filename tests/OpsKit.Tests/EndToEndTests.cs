@@ -1,0 +1,112 @@
+// The built binary as a user runs it: exit codes, error lines, symlink dispatch, syslog.
+using System.Net.Sockets;
+using System.Text;
+using OpsKit.Core;
+using OpsKit.Testing;
+
+namespace OpsKit.Tests;
+
+public class EndToEndTests
+{
+    [Fact]
+    public void Version_PrintsTheVersion()
+    {
+        var r = OpskitProcess.Run("--version");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(BuildInfo.Version, r.StandardOutput.Trim());
+    }
+
+    [Fact]
+    public void BadConfig_NamesFileLineColumn_AndExits78()
+    {
+        using var dir = new TempDir();
+        var bad = dir.Write("bad.toml", "# opskit\n[mail]\nto = [\"root\"]\n  vai = \"smtp\"\n");
+        var r = OpskitProcess.Run("--config", bad, "config", "check");
+        Assert.Equal(ExitCodes.Config, r.ExitCode);
+        Assert.Equal($"opskit: {bad}:4:3: unknown key 'vai' in [mail] (did you mean 'via'?)\n", r.StandardError);
+        Assert.Equal("", r.StandardOutput);
+    }
+
+    [Fact]
+    public void GoodConfig_ChecksOk()
+    {
+        using var dir = new TempDir();
+        var good = dir.Write("good.toml", "[mail]\nto = [\"root\"]\nvia = \"smtp\"\n");
+        var r = OpskitProcess.Run("--config", good, "config", "check");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal($"{good}: OK\n", r.StandardOutput);
+    }
+
+    [Fact]
+    public void OpskitConfigEnvironment_NamesTheFile()
+    {
+        using var dir = new TempDir();
+        var file = dir.Write("env.toml", "[log]\nlevel = \"debug\"\n");
+        var r = OpskitProcess.Run(["config", "show"], new Dictionary<string, string?> { ["OPSKIT_CONFIG"] = file, ["OPSKIT_MAIL_TO"] = "a@example.org" });
+        Assert.Equal(0, r.ExitCode);
+        Assert.Matches(@"log\.level\s+""debug""\s+file .*env\.toml:2:1", r.StandardOutput);
+        Assert.Matches(@"mail\.to\s+\[""a@example\.org""\]\s+env OPSKIT_MAIL_TO", r.StandardOutput);
+    }
+
+    [Fact]
+    public void UnknownCommand_IsAUsageError()
+    {
+        var r = OpskitProcess.Run("frobnicate");
+        Assert.Equal(ExitCodes.Usage, r.ExitCode);
+        Assert.Contains("opskit: Unrecognized command or argument 'frobnicate'", r.StandardError);
+    }
+
+    [Fact]
+    public void Symlink_DispatchesByName()
+    {
+        using var dir = new TempDir();
+        var link = dir.File("raid_check");
+        File.CreateSymbolicLink(link, RepoPaths.OpskitBinary);
+        var r = OpskitProcess.Run(["--help"], program: link);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("opskit raid check", r.StandardOutput);
+    }
+
+    [Fact]
+    public void MailTest_WithoutMailConfigured_PrintsTheAlert()
+    {
+        var r = OpskitProcess.Run("--no-config", "mail", "test");
+        Assert.Equal(0, r.ExitCode);
+        Assert.StartsWith("[opskit] test alert from ", r.StandardOutput);
+    }
+
+    [Fact]
+    public void MailTest_ReachesTheSmtpSink_AndFailsWhenItIsDown()
+    {
+        using var sink = new SmtpSink();
+        using var dir = new TempDir();
+        var config = dir.Write("mail.toml", $"[mail]\nto = [\"ops@example.org\"]\nvia = \"smtp\"\nsmtp_host = \"127.0.0.1\"\nsmtp_port = {sink.Port}\ntimeout = 5\n");
+        var ok = OpskitProcess.Run("--config", config, "mail", "test");
+        Assert.Equal(0, ok.ExitCode);
+        Assert.Equal($"test alert sent to ops@example.org via smtp 127.0.0.1:{sink.Port}\n", ok.StandardOutput);
+        Assert.Contains("Subject: [opskit] test alert from", Assert.Single(sink.WaitFor(1)));
+
+        sink.Stop();
+        var down = OpskitProcess.Run("--config", config, "mail", "test");
+        Assert.Equal(ExitCodes.Unavailable, down.ExitCode);
+        Assert.Contains($"SMTP 127.0.0.1:{sink.Port}", down.StandardError);
+        Assert.Contains("refused", down.StandardError, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Syslog_LineWithIdentAndPid_ArrivesAtTheConfiguredSocket()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("dev-log");
+        using var server = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
+        server.Bind(new UnixDomainSocketEndPoint(path));
+        server.ReceiveTimeout = 10000;
+        var config = dir.Write("log.toml", $"[log]\nsyslog_socket = \"{path}\"\nsyslog_interactive = true\nfacility = \"daemon\"\n");
+        var r = OpskitProcess.Run("--config", config, "mail", "test");
+        Assert.Equal(0, r.ExitCode);
+        var buffer = new byte[4096];
+        var text = Encoding.UTF8.GetString(buffer, 0, server.Receive(buffer));
+        // daemon (3) * 8 + warning (4) = 28; the pid is the child's, so any number.
+        Assert.Matches(@"^<28>[A-Z][a-z]{2} [ 123]\d \d\d:\d\d:\d\d \S+ opskit\[\d+\]: Alert from mail: test alert from .* \(no \[mail\] to configured; printed instead\)$", text);
+    }
+}
