@@ -140,23 +140,9 @@ internal sealed partial class TomlParser
             char c = s[p];
             if (c == '"')
             {
-                int q = p;
-                while (q < s.Length && s[q] == '"')
-                    q++;
-                int n = q - p;
-                if (n < 3)
-                {
-                    p = q;
-                    continue;
-                }
-                if (n > 5)
-                {
-                    _pos = p;
-                    throw Error("too many quotes at the end of a multi-line string");
-                }
-                sb.Append(s, run, p - run).Append('"', n - 3);
-                _pos = q;
-                return sb.ToString();
+                if (CloseMultiline('"', ref p, run, sb, "multi-line string") is { } done)
+                    return done;
+                continue;
             }
             if (c == '\\')
             {
@@ -239,23 +225,9 @@ internal sealed partial class TomlParser
             char c = s[p];
             if (c == '\'')
             {
-                int q = p;
-                while (q < s.Length && s[q] == '\'')
-                    q++;
-                int n = q - p;
-                if (n < 3)
-                {
-                    p = q;
-                    continue;
-                }
-                if (n > 5)
-                {
-                    _pos = p;
-                    throw Error("too many quotes at the end of a multi-line literal string");
-                }
-                sb.Append(s, run, p - run).Append('\'', n - 3);
-                _pos = q;
-                return sb.ToString();
+                if (CloseMultiline('\'', ref p, run, sb, "multi-line literal string") is { } done)
+                    return done;
+                continue;
             }
             if (c < 0x20 || c >= 0x7F)
                 p = MultilineSpecial(p, ref run, "multi-line literal string");
@@ -308,5 +280,30 @@ internal sealed partial class TomlParser
             return next;
         }
         return CheckSpecialChar(p, where);
+    }
+
+    /// <summary>At a run of quotes inside a multi-line string: null when the run is content
+    /// (fewer than three; <paramref name="p"/> moves past it), else the finished string.
+    /// Up to two extra quotes belong to the content ("""a""""" is 'a""').</summary>
+    private string? CloseMultiline(char quote, ref int p, int run, System.Text.StringBuilder sb, string what)
+    {
+        string s = _s;
+        int q = p;
+        while (q < s.Length && s[q] == quote)
+            q++;
+        int n = q - p;
+        if (n < 3)
+        {
+            p = q;
+            return null;
+        }
+        if (n > 5)
+        {
+            _pos = p;
+            throw Error($"too many quotes at the end of a {what}");
+        }
+        sb.Append(s, run, p - run).Append(quote, n - 3);
+        _pos = q;
+        return sb.ToString();
     }
 }
