@@ -112,7 +112,7 @@ internal static partial class MegaCliParser
             switch (key)
             {
                 case "Name": ld.Name = value; break;
-                case "RAID Level": ld.Level = value; break;
+                case "RAID Level": ld.Level = RaidLevel(value); break;
                 case "State": ld.State = value; break;
                 case "Default Cache Policy": ld.DefaultCache = value; break;
                 case "Current Cache Policy": ld.CurrentCache = value; break;
@@ -154,6 +154,15 @@ internal static partial class MegaCliParser
             b.Values[reading ? key + " reading" : key] = value;
         }
         return list;
+    }
+
+    /// <summary>"Primary-1, Secondary-3, RAID Level Qualifier-0" -> "RAID10"; unknown shapes are kept.</summary>
+    internal static string RaidLevel(string text)
+    {
+        var m = Regex.Match(text, @"Primary-(\d+),\s*Secondary-(\d+)");
+        if (!m.Success) return text;
+        var primary = m.Groups[1].Value;
+        return m.Groups[2].Value == "3" && primary is "1" or "5" or "6" ? $"RAID{primary}0" : $"RAID{primary}";
     }
 
     private static long? Number(string s) => long.TryParse(s.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;

@@ -89,10 +89,12 @@ internal static partial class StorCliText
         };
         if (target is null || header.Length == 0) return;
         var stateColumn = Array.IndexOf(header, "State");
+        // Cells from "Size" on ("278.464 GB", an empty Name) do not split cleanly on blanks: keep the leading ones only.
+        var usable = Array.IndexOf(header, "Size") is var size and >= 0 ? size : header.Length;
         foreach (var r in rows)
         {
             var cells = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var k = 0; k < header.Length && k < r.Length; k++) cells[header[k]] = r[k];
+            for (var k = 0; k < usable && k < r.Length; k++) cells[header[k]] = r[k];
             target.Add(new StorCliRow(r[0], stateColumn >= 0 && stateColumn < r.Length ? r[stateColumn] : "?", cells));
         }
     }
