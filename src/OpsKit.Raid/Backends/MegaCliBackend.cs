@@ -44,8 +44,9 @@ public sealed class MegaCliBackend : IRaidBackend
         var lds = ld.HasOutput ? MegaCliParser.Logicals(ld.Output) : [];
         var bats = bbu.HasOutput ? MegaCliParser.Batteries(bbu.Output) : [];
         var noLdsSaid = ld.HasOutput && ld.Output.Contains("No Virtual Drive Configured", StringComparison.OrdinalIgnoreCase);
+        // Nothing listed means the tool did not run properly (check_raid #8): UNKNOWN, but a BBU verdict still counts.
         if (disks.Count == 0 && lds.Count == 0 && !noLdsSaid)
-            return report.Unknown("MegaCli listed no adapter, disk or logical drive: did it run properly (root, driver)?");
+            report.Unknown("MegaCli listed no adapter, disk or logical drive: did it run properly (root, driver)?");
         Build(report, disks, lds, bats, context.Policy);
         return report;
     }

@@ -50,7 +50,7 @@ internal static partial class MegaCliParser
     [GeneratedRegex(@"^Adapter\s*(?:#|:)?\s*(\d+)")]
     private static partial Regex AdapterLine();
 
-    [GeneratedRegex(@"^Virtual (?:Drive|Disk)\s*:\s*(\d+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(CacheCade )?Virtual (?:Drive|Disk)\s*:\s*(\d+)", RegexOptions.IgnoreCase)]
     private static partial Regex LogicalLine();
 
     [GeneratedRegex(@"Completed\s+(\d+)%")]
@@ -107,7 +107,12 @@ internal static partial class MegaCliParser
         {
             var trimmed = line.Trim();
             if (AdapterLine().Match(trimmed) is { Success: true } a) { adapter = a.Groups[1].Value; ld = null; continue; }
-            if (LogicalLine().Match(trimmed) is { Success: true } v) { lds.Add(ld = new MegaLogical(adapter, v.Groups[1].Value)); continue; }
+            if (LogicalLine().Match(trimmed) is { Success: true } v)
+            {
+                // "CacheCade Virtual Drive: 1" (check_raid #91) is an SSD cache, listed like a VD.
+                lds.Add(ld = new MegaLogical(adapter, v.Groups[2].Value) { CacheCade = v.Groups[1].Success });
+                continue;
+            }
             if (ld is null || KeyValue(line) is not var (key, value)) continue;
             switch (key)
             {
@@ -116,7 +121,7 @@ internal static partial class MegaCliParser
                 case "State": ld.State = value; break;
                 case "Default Cache Policy": ld.DefaultCache = value; break;
                 case "Current Cache Policy": ld.CurrentCache = value; break;
-                case "Virtual Drive Type" or "Virtual Disk Type": ld.CacheCade = value.Contains("CacheCade", StringComparison.OrdinalIgnoreCase); break;
+                case "Virtual Drive Type" or "Virtual Disk Type": ld.CacheCade |= value.Contains("CacheCade", StringComparison.OrdinalIgnoreCase); break;
                 case "Check Consistency" or "Background Initialization" or "Reconstruction" or "Initialization" or "Rebuild":
                     if (Completed().Match(value) is { Success: true } c)
                     {

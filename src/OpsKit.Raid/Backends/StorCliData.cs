@@ -10,6 +10,7 @@ internal sealed class StorCliData(string id)
     public string? ControllerStatus { get; set; }
     public string? BbuStatus { get; set; }
     public string? CommandFailure { get; set; }
+    public int? DeclaredDriveGroups { get; set; }
     public int? DeclaredVirtualDrives { get; set; }
     public int? DeclaredPhysicalDrives { get; set; }
     public List<StorCliRow> VirtualDrives { get; } = [];

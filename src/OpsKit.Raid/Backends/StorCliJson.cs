@@ -62,6 +62,7 @@ internal static class StorCliJson
                 case "PD LIST": data.PhysicalDrives.AddRange(Rows(p.Value, "EID:Slt")); break;
                 case "BBU_Info" or "Cachevault_Info" or "Energy_Pack_Info": data.Batteries.AddRange(Rows(p.Value, "Model")); break;
                 case "Virtual Drives": data.DeclaredVirtualDrives = Int(p.Value); break;
+                case "Drive Groups" or "Arrays": data.DeclaredDriveGroups = Int(p.Value); break;
                 case "Physical Drives": data.DeclaredPhysicalDrives = Int(p.Value); break;
                 case "Physical Device Information" when p.Value.ValueKind == JsonValueKind.Object:
                     foreach (var d in p.Value.EnumerateObject()) DriveEntry(data, d);

@@ -34,6 +34,9 @@ internal static partial class StorCliRules
             c.Note(CheckStatus.Unknown, $"'Virtual Drives = {vds}' but {d.VirtualDrives.Count} listed (truncated output?)");
         if (d.DeclaredPhysicalDrives is { } pds && pds > d.PhysicalDrives.Count)
             c.Note(CheckStatus.Unknown, $"'Physical Drives = {pds}' but {d.PhysicalDrives.Count} listed (truncated output?)");
+        // Drive groups announced but no VD listed: the output stopped early (a crash, a cut-off capture).
+        if (d.DeclaredDriveGroups is > 0 && d.VirtualDrives.Count == 0)
+            c.Note(CheckStatus.Unknown, $"'Drive Groups = {d.DeclaredDriveGroups}' but no VD LIST (truncated output?)");
         if (d.VirtualDrives.Count == 0 && d.PhysicalDrives.Count == 0) c.Note(CheckStatus.Ok, "no arrays or drives on this controller");
         return c;
     }

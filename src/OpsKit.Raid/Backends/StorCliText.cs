@@ -60,6 +60,7 @@ internal static partial class StorCliText
             case "Controller Status": c.ControllerStatus = value; break;
             case "BBU Status" or "Energy Pack Status": c.BbuStatus = value; break;
             case "Virtual Drives": c.DeclaredVirtualDrives = int.TryParse(value, out var v) ? v : null; break;
+            case "Drive Groups": c.DeclaredDriveGroups = int.TryParse(value, out var g) ? g : null; break;
             case "Physical Drives": c.DeclaredPhysicalDrives = int.TryParse(value, out var p) ? p : null; break;
             case "Status" when section is null && value == "Failure": c.CommandFailure = "Status = Failure"; break;
         }
