@@ -77,7 +77,7 @@ public sealed class RaidChecker(SystemContext context, RaidSettings settings)
             using var scope = _log.BeginScope(backend.Name);
             var tool = new ToolContext(source, program, settings.Policy, _log) { OtherPrograms = others };
             var result = await backend.CheckAsync(tool, ct).ConfigureAwait(false);
-            _log.LogInformation("{Backend}: {Status}", backend.Name, result.NothingFound ? "nothing found" : result.Status.Label());
+            _log.LogDebug("{Backend} finished: {Status}", backend.Name, result.NothingFound ? "nothing found" : result.Status.Label());
             report.Backends.Add(result);
         }
         if (report.Notes.Count == 0 && report.Backends.All(b => b.NothingFound))

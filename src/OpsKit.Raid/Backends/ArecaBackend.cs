@@ -100,7 +100,7 @@ public sealed partial class ArecaBackend : IRaidBackend
             _ when usage.Contains("Rebuild", StringComparison.OrdinalIgnoreCase) => CheckStatus.Warning,
             _ => CheckStatus.Critical,
         };
-        return new RaidItem(RaidItemKind.Disk, $"disk {number}", usage, status)
+        return new RaidItem(RaidItemKind.Disk, number, usage, status)
         {
             Array = raidSets.Contains(usage) ? usage : null,
             Reason = status == CheckStatus.Ok ? null : $"disk {usage}",
