@@ -62,6 +62,18 @@ public class DetectionTests
     }
 
     [Fact]
+    public void Sysfs_scsi_vendor_is_used_when_proc_scsi_scsi_is_missing()
+    {
+        using var root = new TempDir("raid-root");
+        using var empty = new TempDir("raid-path");
+        root.Write("sys/class/scsi_device/0:0:0:0/device/vendor", "Areca   \n");
+        root.Write("sys/class/scsi_device/0:0:0:0/device/model", "ARC-1880-VOL#000\n");
+        var detection = RaidDetector.Detect(Host(root, empty.Path), new RaidSettings());
+        Assert.Contains(detection.Findings, f => f.Source == "/sys/class/scsi_device" && f.Family == "areca");
+        Assert.Contains("install one of cli64", Assert.Single(detection.Problems).Message);
+    }
+
+    [Fact]
     public void Configured_tool_path_is_found_before_path()
     {
         using var root = new TempDir("raid-root");

@@ -53,12 +53,30 @@ public static class RaidDetector
     private static void ScsiVendors(SystemContext context, DetectionResult result)
     {
         var path = context.HostPath("/proc/scsi/scsi");
-        if (!File.Exists(path)) return;
-        foreach (var line in File.ReadLines(path).Where(l => l.Contains("Vendor:", StringComparison.Ordinal)))
+        var lines = File.Exists(path)
+            ? File.ReadLines(path).Where(l => l.Contains("Vendor:", StringComparison.Ordinal)).Select(l => ("/proc/scsi/scsi", l))
+            : SysfsScsiDevices(context).Select(l => ("/sys/class/scsi_device", l));
+        foreach (var (source, line) in lines)
         {
             var family = s_families.FirstOrDefault(f => f.ScsiWords.Any(w => line.Contains(w, StringComparison.OrdinalIgnoreCase)));
-            if (family is not null && result.Findings.All(f => f.Family != family.Name || f.Source != "/proc/scsi/scsi"))
-                result.Findings.Add(new DetectionFinding("/proc/scsi/scsi", string.Join(' ', line.Split(' ', StringSplitOptions.RemoveEmptyEntries)), family.Name));
+            if (family is not null && result.Findings.All(f => f.Family != family.Name || f.Source != source))
+                result.Findings.Add(new DetectionFinding(source, string.Join(' ', line.Split(' ', StringSplitOptions.RemoveEmptyEntries)), family.Name));
+        }
+    }
+
+    /// <summary>"Vendor: X Model: Y" per device from sysfs, for kernels without CONFIG_SCSI_PROC_FS.</summary>
+    private static IEnumerable<string> SysfsScsiDevices(SystemContext context)
+    {
+        var dir = context.HostPath("/sys/class/scsi_device");
+        if (!Directory.Exists(dir)) yield break;
+        foreach (var dev in Directory.EnumerateDirectories(dir).Order(StringComparer.Ordinal))
+        {
+            string Read(string name)
+            {
+                var f = Path.Combine(dev, "device", name);
+                return File.Exists(f) ? File.ReadAllText(f).Trim() : "";
+            }
+            yield return $"Vendor: {Read("vendor")} Model: {Read("model")}";
         }
     }
 
