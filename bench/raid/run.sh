@@ -20,8 +20,9 @@ hyperfine -N --warmup 3 --runs "$runs" --ignore-failure --export-json "$out/h.js
 python3 - "$out/h.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]
+names = ["anchor: grep over mdstat.txt (origin script style)", "opskit --version (start-up only)",
+         "opskit raid check --replay mdstat (small)", "opskit raid check --replay storcli text (35 KB, 3 ctrl)"]
 base = r[0]["median"]
-for x in r:
-    cmd = x["command"].replace(sys.argv[1].rsplit("/", 2)[0], "")
-    print(f'{cmd[-70:]:<70} median {x["median"]*1000:7.1f} ms   ratio {x["median"]/base:6.1f}x')
+for name, x in zip(names, r):
+    print(f'{name:<58} median {x["median"]*1000:7.1f} ms   ratio {x["median"]/base:6.1f}x')
 PY
