@@ -1,0 +1,185 @@
+// Builds an SshPolicy from TOML: [ssh.policy.NAME] of opskit.toml or the top
+// level of a standalone policy file. Every error names FILE:LINE:COL (exit 78).
+using System.Text.RegularExpressions;
+using OpsKit.Core;
+using OpsKit.Toml;
+
+namespace OpsKit.SshGuard.Policy;
+
+/// <summary>Reads policies.</summary>
+public static class PolicyReader
+{
+    /// <summary>Reads a standalone policy file; the policy is named after the file (without .toml).</summary>
+    public static SshPolicy ReadFile(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw OpsKitException.Config($"{path}: cannot read policy: {e.Message}");
+        }
+        return ReadText(bytes, path, System.IO.Path.GetFileNameWithoutExtension(path));
+    }
+
+    /// <summary>Reads a standalone policy from bytes.</summary>
+    public static SshPolicy ReadText(ReadOnlySpan<byte> utf8, string source, string name)
+    {
+        TomlTable root;
+        try
+        {
+            root = TomlReader.Parse(utf8, source);
+        }
+        catch (TomlException e)
+        {
+            throw OpsKitException.Config(e.Message);
+        }
+        return Read(root, source, name, "policy");
+    }
+
+    /// <summary>Reads a policy table.</summary>
+    /// <param name="table">The table (the file root or [ssh.policy.NAME]).</param>
+    /// <param name="source">The file, for messages.</param>
+    /// <param name="name">The policy name.</param>
+    /// <param name="path">The table path for messages ("policy" or "ssh.policy.NAME").</param>
+    public static SshPolicy Read(TomlTable table, string source, string name, string path)
+    {
+        var view = TableView.Open(table, SshSchema.Policy, source, path, table.Position);
+        var roots = view.List("roots").Select(r => Root(view, r)).ToList();
+        var paths = new PathRule(roots, (int)view.Integer("max_path_bytes"), (int)view.Integer("max_component_bytes"));
+        var rsync = view.Table("rsync") is { } r ? ReadRsync(r) : null;
+        var commands = view.Map("command").Select(c => ReadCommand(c.Name, c.View)).ToList();
+        var names = new HashSet<string>(commands.Select(c => c.Name)) { "rsync" };
+        var keys = view.Map("key").ToDictionary(k => k.Name, k => ReadKey(k.Name, k.View, names));
+        var needsRoots = rsync is not null || commands.Any(c => c.Options.Values.Any(o => o.Value == ValueKind.Path));
+        if (needsRoots && roots.Count == 0) throw view.Error("roots", "at least one root is needed for path operands and path values");
+        var where = path == "policy" ? source : $"{source}: [{path}]";
+        return new SshPolicy(name, where, view.String("description"), paths, (int)view.Integer("max_command_bytes"),
+            Networks(view, "from"), rsync, commands, keys);
+    }
+
+    private static RsyncRule ReadRsync(TableView v)
+    {
+        var shortLetters = v.String("short");
+        foreach (var c in shortLetters)
+        {
+            if (!char.IsAsciiLetter(c) && c != '@') throw v.Error("short", $"'{c}' is not an option letter");
+            if (c == 'e' && v.Bool("capabilities")) throw v.Error("short", "'e' starts the capability block; it cannot also be an option letter");
+        }
+        var options = Options(v);
+        return new RsyncRule(Programs(v), Exec(v), ParseDirection(v.String("direction")), shortLetters, v.Bool("capabilities"),
+            Flags(v, "flags"), Flags(v, "push_flags"), Flags(v, "pull_flags"), options,
+            (int)v.Integer("max_push_operands"), (int)v.Integer("max_pull_operands"), v.Bool("pull_globs"));
+    }
+
+    private static CommandRule ReadCommand(string name, TableView v)
+    {
+        foreach (var w in v.List("words"))
+        {
+            if (w.Length == 0 || w.StartsWith('-') || !w.All(WordChars.IsSafe)) throw v.Error("words", $"'{w}' is not a plain word");
+        }
+        return new CommandRule(name, Programs(v), Exec(v), v.List("words"), Options(v), (int)v.Integer("max_operands"));
+    }
+
+    private static KeyRule ReadKey(string label, TableView v, HashSet<string> rules)
+    {
+        if (!label.All(WordChars.IsLabel)) throw v.Error($"key label '{label}' may only hold letters, digits and . _ - @");
+        foreach (var c in v.List("commands"))
+        {
+            if (!rules.Contains(c)) throw v.Error("commands", $"no rule named '{c}' (known: {string.Join(", ", rules.Order())})");
+        }
+        return new KeyRule(label, Networks(v, "from"), v.List("commands"), ParseDirection(v.String("direction")));
+    }
+
+    private static Dictionary<string, OptionRule> Options(TableView parent)
+    {
+        var result = new Dictionary<string, OptionRule>(StringComparer.Ordinal);
+        foreach (var (name, v) in parent.Map("option"))
+        {
+            if (name.Length == 0 || name.StartsWith('-') || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '@'))
+                throw v.Error($"option name '{name}' must be written without dashes (timeout, link-dest, B)");
+            var kind = Enum.Parse<ValueKind>(v.String("value"), ignoreCase: true);
+            var rule = new OptionRule(name, kind, v.Integer("min"), v.Integer("max"), Pattern(v, kind), v.List("choices"),
+                (int)v.Integer("max_items"), ParseDirection(v.String("direction")), v.Bool("separate"), v.Bool("required"),
+                v.Bool("repeat"), v.List("requires"));
+            if (kind == ValueKind.Integer && rule.Min > rule.Max) throw v.Error("min", $"min {rule.Min} is above max {rule.Max}");
+            if (kind is ValueKind.Choice or ValueKind.List && rule.Choices.Count == 0) throw v.Error("choices", $"value = \"{v.String("value")}\" needs choices");
+            if (name.Length == 1 && (kind == ValueKind.None || rule.Separate))
+                throw v.Error("value", $"short option -{name} takes its value attached (-{name}VALUE); give it a value rule and no 'separate'");
+            if (kind == ValueKind.None && rule.Separate) throw v.Error("separate", "a flag has no value to separate");
+            result[name] = rule;
+        }
+        foreach (var rule in result.Values)
+        {
+            foreach (var req in rule.Requires)
+            {
+                if (!result.ContainsKey(req)) throw parent.Error($"option {rule.Display} requires '{req}', which is not an allowed option");
+            }
+        }
+        return result;
+    }
+
+    private static Regex? Pattern(TableView v, ValueKind kind)
+    {
+        var text = v.String("pattern");
+        if (kind != ValueKind.Pattern)
+        {
+            if (text.Length > 0) throw v.Error("pattern", "pattern is only used with value = \"pattern\"");
+            return null;
+        }
+        if (text.Length == 0) throw v.Error("pattern", "value = \"pattern\" needs a pattern");
+        try
+        {
+            return new Regex($"\\A(?:{text})\\z", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+        }
+        catch (ArgumentException e)
+        {
+            throw v.Error("pattern", $"invalid regular expression: {e.Message}");
+        }
+    }
+
+    private static HashSet<string> Flags(TableView v, string key)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in v.List(key))
+        {
+            if (!f.StartsWith("--", StringComparison.Ordinal) || f.Length < 3 || f.Contains('=', StringComparison.Ordinal) || !f.All(WordChars.IsSafe))
+                throw v.Error(key, $"'{f}' is not a long option without a value (--name)");
+            set.Add(f);
+        }
+        return set;
+    }
+
+    private static List<string> Programs(TableView v)
+    {
+        var programs = v.List("programs");
+        if (programs.Count == 0) throw v.Error("programs", "name at least one program word");
+        foreach (var p in programs)
+        {
+            if (p.Length == 0 || !p.All(WordChars.IsSafe) || p.StartsWith('-')) throw v.Error("programs", $"'{p}' is not a program name");
+        }
+        return [.. programs];
+    }
+
+    private static string Exec(TableView v)
+    {
+        var exec = v.String("exec");
+        if (!exec.StartsWith('/') || exec.Split('/').Contains("..")) throw v.Error("exec", $"'{exec}' must be an absolute path (no shell, no PATH lookup)");
+        return exec;
+    }
+
+    private static string Root(TableView v, string root)
+    {
+        if (!root.StartsWith('/') || root.Split('/').Any(c => c is ".." or ".") || !root.All(WordChars.IsSafe))
+            throw v.Error("roots", $"'{root}' must be an absolute path without '.' or '..' components");
+        var trimmed = root.TrimEnd('/');
+        return trimmed.Length == 0 ? "/" : trimmed;
+    }
+
+    private static List<Cidr> Networks(TableView v, string key) =>
+        v.List(key).Select(text => Cidr.TryParse(text, out var error) ?? throw v.Error(key, error)).ToList();
+
+    private static Direction ParseDirection(string text) => Enum.Parse<Direction>(text, ignoreCase: true);
+}
