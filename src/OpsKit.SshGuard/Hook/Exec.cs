@@ -26,23 +26,32 @@ public static partial class Exec
         // and a program started by sshd expects neither.
         Signal(SigPipe, IntPtr.Zero);
         Sigprocmask(SigSetMask, new byte[128], IntPtr.Zero);
-        string?[] args = [.. argv, null];
-        string?[] envp = [.. environment, null];
+        var args = ToCArray(argv);
+        var envp = ToCArray(environment);
         Execve(argv[0], args, envp);
-        return Marshal.GetLastPInvokeErrorMessage();
+        var error = Marshal.GetLastPInvokeErrorMessage();
+        foreach (var p in args.Concat(envp)) Marshal.FreeCoTaskMem(p);
+        return error;
     }
 
+    // "libc" alone resolves to the glibc linker script libc.so, which dlopen cannot load.
     private const int SigPipe = 13;
+
+    /// <summary>A NULL-terminated char*[] of UTF-8 strings (freed by the caller when execve returns).</summary>
+    private static IntPtr[] ToCArray(IReadOnlyList<string> strings)
+    {
+        var result = new IntPtr[strings.Count + 1];
+        for (var i = 0; i < strings.Count; i++) result[i] = Marshal.StringToCoTaskMemUTF8(strings[i]);
+        return result;
+    }
     private const int SigSetMask = 2;
 
-    [DllImport("libc", EntryPoint = "execve", SetLastError = true)]
-    private static extern int Execve([MarshalAs(UnmanagedType.LPUTF8Str)] string path,
-        [MarshalAs(UnmanagedType.LPArray, ArraySubType = UnmanagedType.LPUTF8Str)] string?[] argv,
-        [MarshalAs(UnmanagedType.LPArray, ArraySubType = UnmanagedType.LPUTF8Str)] string?[] envp);
+    [DllImport("libc.so.6", EntryPoint = "execve", SetLastError = true)]
+    private static extern int Execve([MarshalAs(UnmanagedType.LPUTF8Str)] string path, IntPtr[] argv, IntPtr[] envp);
 
-    [DllImport("libc", EntryPoint = "signal")]
+    [DllImport("libc.so.6", EntryPoint = "signal")]
     private static extern IntPtr Signal(int signum, IntPtr handler);
 
-    [DllImport("libc", EntryPoint = "sigprocmask")]
+    [DllImport("libc.so.6", EntryPoint = "sigprocmask")]
     private static extern int Sigprocmask(int how, byte[] set, IntPtr oldset);
 }
