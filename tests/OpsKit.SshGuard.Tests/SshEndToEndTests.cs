@@ -64,7 +64,7 @@ public sealed class SshEndToEndTests(SshdFixture sshd) : IClassFixture<SshdFixtu
             // Point the attacks at the test's root, so the root is never the reason for the refusal.
             var text = c.Command is null ? null : Encoding.Latin1.GetString(c.Command).Replace("/data/backup", sshd.Root, StringComparison.Ordinal);
             var bytes = text is null ? null : Encoding.Latin1.GetBytes(text);
-            var expected = Guard.Decide(PolicyLoaderFor(sshd.PolicyFile), bytes, new Client(System.Net.IPAddress.Loopback, "e2e"));
+            var expected = Guard.Decide(PolicyLoaderFor(sshd.PolicyFile), bytes, new Client("127.0.0.1", "e2e"));
             var r = sshd.Ssh(text is null || text.Length == 0 ? null : text, "-T");
             string? problem = null;
             if (expected.Accepted) problem = "accepted by the pure function after moving the root";

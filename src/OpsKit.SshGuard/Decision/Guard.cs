@@ -6,9 +6,9 @@ using OpsKit.SshGuard.Policy;
 namespace OpsKit.SshGuard;
 
 /// <summary>Who is asking: the client address (from SSH_CONNECTION) and the key label (from the command= line).</summary>
-/// <param name="Address">Client IP, or null when unknown.</param>
+/// <param name="Address">Client IP as sshd wrote it, or null when unknown (parsed only when a rule needs it).</param>
 /// <param name="Label">Key label, or null.</param>
-public sealed record Client(IPAddress? Address, string? Label)
+public sealed record Client(string? Address, string? Label)
 {
     /// <summary>Nobody in particular (no address, no label).</summary>
     public static Client Unknown { get; } = new(null, null);
@@ -47,7 +47,11 @@ public static class Guard
             if (!KeyAllows(key, "rsync")) return Refused(notes, program, $"key {key!.Label} may not run rsync");
             return RsyncChecker.Check(words, rsync, policy, key?.Direction ?? Direction.Both, notes);
         }
-        var candidates = policy.Commands.Where(c => c.Programs.Contains(program)).ToList();
+        var candidates = new List<CommandRule>();
+        foreach (var c in policy.Commands)
+        {
+            if (c.Programs.Contains(program)) candidates.Add(c);
+        }
         if (candidates.Count == 0) return Refused(notes, program, $"program '{ValueRules.Short(program)}' is not allowed");
         var rule = candidates.FirstOrDefault(c => CommandChecker.Matches(words, c));
         if (rule is null)
@@ -76,10 +80,17 @@ public static class Guard
         return null;
     }
 
-    private static string? CheckAddress(IReadOnlyList<Cidr> from, IPAddress? address, string whose)
+    private static string? CheckAddress(IReadOnlyList<Cidr> from, string? text, string whose)
     {
         if (from.Count == 0) return null;
-        if (address is null) return $"client address unknown (no SSH_CONNECTION) and the {whose} limits clients";
+        return InNetworks(from, text, whose);
+    }
+
+    // Separate so that IPAddress (and its assembly) is only touched when a policy limits networks.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static string? InNetworks(IReadOnlyList<Cidr> from, string? text, string whose)
+    {
+        if (text is null || !IPAddress.TryParse(text, out var address)) return $"client address unknown (no SSH_CONNECTION) and the {whose} limits clients";
         return from.Any(n => n.Contains(address)) ? null : $"client {address} is not in the {whose}'s networks ({string.Join(", ", from)})";
     }
 

@@ -100,7 +100,7 @@ internal static class RsyncChecker
     private static string? CheckCluster(string word, RsyncRule rule, out string meaning)
     {
         meaning = word;
-        var letters = new List<char>();
+        var letters = new System.Text.StringBuilder();
         for (var j = 1; j < word.Length; j++)
         {
             var c = word[j];
@@ -108,14 +108,14 @@ internal static class RsyncChecker
             {
                 var block = word[j..];
                 if (!IsCapabilityBlock(block)) return $"'{block}' in {word} is not a capability block (e[digits].[letters]); -e takes a command";
-                meaning = letters.Count == 0 ? $"capabilities {block}" : $"short options {string.Join(' ', letters)}, capabilities {block}";
+                meaning = letters.Length == 0 ? $"capabilities {block}" : $"short options {letters}, capabilities {block}";
                 return null;
             }
             if (!rule.ShortLetters.Contains(c, StringComparison.Ordinal)) return $"short option -{c} is not allowed";
-            letters.Add(c);
+            letters.Append(letters.Length == 0 ? "" : " ").Append(c);
         }
-        if (letters.Count == 0) return "'-' alone is not an option";
-        meaning = $"short options {string.Join(' ', letters)}";
+        if (letters.Length == 0) return "'-' alone is not an option";
+        meaning = $"short options {letters}";
         return null;
     }
 

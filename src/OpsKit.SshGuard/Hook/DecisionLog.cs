@@ -15,7 +15,7 @@ public static class DecisionLog
     /// <summary>Logs one decision: accepts at Information, rejects at Warning.</summary>
     public static void Write(ILogger log, Verdict verdict, byte[]? command, Client client)
     {
-        var from = client.Address?.ToString() ?? "unknown";
+        var from = client.Address ?? "unknown";
         var key = client.Label ?? "-";
         if (verdict.Interactive)
             log.LogWarning("interactive shell rejected from {Client} [key {Label}]", from, key);

@@ -15,8 +15,8 @@ public static class RawEnvironment
         var start = 0;
         while (start < all.Length)
         {
-            var end = Array.IndexOf(all, (byte)0, start);
-            if (end < 0) end = all.Length;
+            var end = all.AsSpan(start).IndexOf((byte)0);
+            end = end < 0 ? all.Length : start + end;
             var entry = all.AsSpan(start, end - start);
             if (entry.StartsWith(prefix)) return entry[prefix.Length..].ToArray();
             start = end + 1;

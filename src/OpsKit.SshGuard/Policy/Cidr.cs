@@ -9,12 +9,11 @@ public sealed class Cidr
 {
     private readonly byte[] _network;
 
-    private Cidr(string text, byte[] network, int prefix, AddressFamily family)
+    private Cidr(string text, byte[] network, int prefix)
     {
         Text = text;
         _network = network;
         Prefix = prefix;
-        Family = family;
     }
 
     /// <summary>As written.</summary>
@@ -23,8 +22,8 @@ public sealed class Cidr
     /// <summary>Prefix length in bits.</summary>
     public int Prefix { get; }
 
-    /// <summary>IPv4 or IPv6.</summary>
-    public AddressFamily Family { get; }
+    /// <summary>IPv4 or IPv6 (derived, not stored: an enum field would load System.Net.Primitives with every policy).</summary>
+    public AddressFamily Family => _network.Length == 4 ? AddressFamily.InterNetwork : AddressFamily.InterNetworkV6;
 
     /// <summary>Parses "a.b.c.d/n", "x::y/n" or a bare address; null with <paramref name="error"/> set when invalid.</summary>
     public static Cidr? TryParse(string text, out string error)
@@ -53,7 +52,7 @@ public sealed class Cidr
                 return null;
             }
         }
-        return new Cidr(text, bytes, prefix, address.AddressFamily);
+        return new Cidr(text, bytes, prefix);
     }
 
     /// <summary>True when the address lies in this network (IPv4-mapped IPv6 addresses count as IPv4).</summary>

@@ -1,6 +1,5 @@
 // Builds an SshPolicy from TOML: [ssh.policy.NAME] of opskit.toml or the top
 // level of a standalone policy file. Every error names FILE:LINE:COL (exit 78).
-using System.Text.RegularExpressions;
 using OpsKit.Core;
 using OpsKit.Toml;
 
@@ -10,7 +9,7 @@ namespace OpsKit.SshGuard.Policy;
 public static class PolicyReader
 {
     /// <summary>Reads a standalone policy file; the policy is named after the file (without .toml).</summary>
-    public static SshPolicy ReadFile(string path)
+    public static SshPolicy ReadFile(string path, bool compilePatterns = true)
     {
         byte[] bytes;
         try
@@ -21,11 +20,11 @@ public static class PolicyReader
         {
             throw OpsKitException.Config($"{path}: cannot read policy: {e.Message}");
         }
-        return ReadText(bytes, path, System.IO.Path.GetFileNameWithoutExtension(path));
+        return ReadText(bytes, path, System.IO.Path.GetFileNameWithoutExtension(path), compilePatterns);
     }
 
     /// <summary>Reads a standalone policy from bytes.</summary>
-    public static SshPolicy ReadText(ReadOnlySpan<byte> utf8, string source, string name)
+    public static SshPolicy ReadText(ReadOnlySpan<byte> utf8, string source, string name, bool compilePatterns = true)
     {
         TomlTable root;
         try
@@ -36,7 +35,7 @@ public static class PolicyReader
         {
             throw OpsKitException.Config(e.Message);
         }
-        return Read(root, source, name, "policy");
+        return Read(root, source, name, "policy", compilePatterns);
     }
 
     /// <summary>Reads a policy table.</summary>
@@ -44,23 +43,36 @@ public static class PolicyReader
     /// <param name="source">The file, for messages.</param>
     /// <param name="name">The policy name.</param>
     /// <param name="path">The table path for messages ("policy" or "ssh.policy.NAME").</param>
-    public static SshPolicy Read(TomlTable table, string source, string name, string path)
+    /// <param name="compilePatterns">Compile value patterns now, so a broken one is reported at once. The hook passes
+    /// false: most commands need no pattern, and a broken one then refuses the command that needs it.</param>
+    public static SshPolicy Read(TomlTable table, string source, string name, string path, bool compilePatterns = true)
     {
         var view = TableView.Open(table, SshSchema.Policy, source, path, table.Position);
-        var roots = view.List("roots").Select(r => Root(view, r)).ToList();
+        // Plain loops in this file: the hook reads a policy on every connection, and LINQ over tuples
+        // would be compiled at run time (it is not in the ReadyToRun image).
+        var roots = new List<string>();
+        foreach (var root in view.List("roots")) roots.Add(Root(view, root));
         var paths = new PathRule(roots, (int)view.Integer("max_path_bytes"), (int)view.Integer("max_component_bytes"));
-        var rsync = view.Table("rsync") is { } r ? ReadRsync(r) : null;
-        var commands = view.Map("command").Select(c => ReadCommand(c.Name, c.View)).ToList();
-        var names = new HashSet<string>(commands.Select(c => c.Name)) { "rsync" };
-        var keys = view.Map("key").ToDictionary(k => k.Name, k => ReadKey(k.Name, k.View, names));
-        var needsRoots = rsync is not null || commands.Any(c => c.Options.Values.Any(o => o.Value == ValueKind.Path));
+        var rsync = view.Table("rsync") is { } r ? ReadRsync(r, compilePatterns) : null;
+        var commands = new List<CommandRule>();
+        var names = new HashSet<string>(StringComparer.Ordinal) { "rsync" };
+        var needsRoots = rsync is not null;
+        foreach (var (commandName, commandView) in view.Map("command"))
+        {
+            var command = ReadCommand(commandName, commandView, compilePatterns);
+            commands.Add(command);
+            names.Add(commandName);
+            foreach (var o in command.Options.Values) needsRoots |= o.Value == ValueKind.Path;
+        }
+        var keys = new Dictionary<string, KeyRule>(StringComparer.Ordinal);
+        foreach (var (label, keyView) in view.Map("key")) keys[label] = ReadKey(label, keyView, names);
         if (needsRoots && roots.Count == 0) throw view.Error("roots", "at least one root is needed for path operands and path values");
         var where = path == "policy" ? source : $"{source}: [{path}]";
         return new SshPolicy(name, where, view.String("description"), paths, (int)view.Integer("max_command_bytes"),
             Networks(view, "from"), rsync, commands, keys);
     }
 
-    private static RsyncRule ReadRsync(TableView v)
+    private static RsyncRule ReadRsync(TableView v, bool compilePatterns)
     {
         var shortLetters = v.String("short");
         foreach (var c in shortLetters)
@@ -68,19 +80,19 @@ public static class PolicyReader
             if (!char.IsAsciiLetter(c) && c != '@') throw v.Error("short", $"'{c}' is not an option letter");
             if (c == 'e' && v.Bool("capabilities")) throw v.Error("short", "'e' starts the capability block; it cannot also be an option letter");
         }
-        var options = Options(v);
+        var options = Options(v, compilePatterns);
         return new RsyncRule(Programs(v), Exec(v), ParseDirection(v.String("direction")), shortLetters, v.Bool("capabilities"),
             Flags(v, "flags"), Flags(v, "push_flags"), Flags(v, "pull_flags"), options,
             (int)v.Integer("max_push_operands"), (int)v.Integer("max_pull_operands"), v.Bool("pull_globs"));
     }
 
-    private static CommandRule ReadCommand(string name, TableView v)
+    private static CommandRule ReadCommand(string name, TableView v, bool compilePatterns)
     {
         foreach (var w in v.List("words"))
         {
             if (w.Length == 0 || w.StartsWith('-') || !w.All(WordChars.IsSafe)) throw v.Error("words", $"'{w}' is not a plain word");
         }
-        return new CommandRule(name, Programs(v), Exec(v), v.List("words"), Options(v), (int)v.Integer("max_operands"));
+        return new CommandRule(name, Programs(v), Exec(v), v.List("words"), Options(v, compilePatterns), (int)v.Integer("max_operands"));
     }
 
     private static KeyRule ReadKey(string label, TableView v, HashSet<string> rules)
@@ -93,15 +105,24 @@ public static class PolicyReader
         return new KeyRule(label, Networks(v, "from"), v.List("commands"), ParseDirection(v.String("direction")));
     }
 
-    private static Dictionary<string, OptionRule> Options(TableView parent)
+    private static Dictionary<string, OptionRule> Options(TableView parent, bool compilePatterns)
     {
         var result = new Dictionary<string, OptionRule>(StringComparer.Ordinal);
         foreach (var (name, v) in parent.Map("option"))
         {
             if (name.Length == 0 || name.StartsWith('-') || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '@'))
                 throw v.Error($"option name '{name}' must be written without dashes (timeout, link-dest, B)");
-            var kind = Enum.Parse<ValueKind>(v.String("value"), ignoreCase: true);
-            var rule = new OptionRule(name, kind, v.Integer("min"), v.Integer("max"), Pattern(v, kind), v.List("choices"),
+            var kind = v.String("value") switch
+            {
+                "integer" => ValueKind.Integer,
+                "pattern" => ValueKind.Pattern,
+                "choice" => ValueKind.Choice,
+                "list" => ValueKind.List,
+                "path" => ValueKind.Path,
+                "component" => ValueKind.Component,
+                _ => ValueKind.None,
+            };
+            var rule = new OptionRule(name, kind, v.Integer("min"), v.Integer("max"), Pattern(v, kind, compilePatterns), v.List("choices"),
                 (int)v.Integer("max_items"), ParseDirection(v.String("direction")), v.Bool("separate"), v.Bool("required"),
                 v.Bool("repeat"), v.List("requires"));
             if (kind == ValueKind.Integer && rule.Min > rule.Max) throw v.Error("min", $"min {rule.Min} is above max {rule.Max}");
@@ -121,7 +142,7 @@ public static class PolicyReader
         return result;
     }
 
-    private static Regex? Pattern(TableView v, ValueKind kind)
+    private static ValuePattern? Pattern(TableView v, ValueKind kind, bool compilePatterns)
     {
         var text = v.String("pattern");
         if (kind != ValueKind.Pattern)
@@ -130,14 +151,9 @@ public static class PolicyReader
             return null;
         }
         if (text.Length == 0) throw v.Error("pattern", "value = \"pattern\" needs a pattern");
-        try
-        {
-            return new Regex($"\\A(?:{text})\\z", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
-        }
-        catch (ArgumentException e)
-        {
-            throw v.Error("pattern", $"invalid regular expression: {e.Message}");
-        }
+        var pattern = new ValuePattern(text, v.Error("pattern", "").Message.TrimEnd(' ', ':'));
+        if (compilePatterns) pattern.Check();
+        return pattern;
     }
 
     private static HashSet<string> Flags(TableView v, string key)
@@ -160,7 +176,7 @@ public static class PolicyReader
         {
             if (p.Length == 0 || !p.All(WordChars.IsSafe) || p.StartsWith('-')) throw v.Error("programs", $"'{p}' is not a program name");
         }
-        return [.. programs];
+        return new List<string>(programs);
     }
 
     private static string Exec(TableView v)
@@ -178,8 +194,18 @@ public static class PolicyReader
         return trimmed.Length == 0 ? "/" : trimmed;
     }
 
-    private static List<Cidr> Networks(TableView v, string key) =>
-        v.List(key).Select(text => Cidr.TryParse(text, out var error) ?? throw v.Error(key, error)).ToList();
+    private static List<Cidr> Networks(TableView v, string key)
+    {
+        var result = new List<Cidr>();
+        foreach (var text in v.List(key)) result.Add(Cidr.TryParse(text, out var error) ?? throw v.Error(key, error));
+        return result;
+    }
 
-    private static Direction ParseDirection(string text) => Enum.Parse<Direction>(text, ignoreCase: true);
+    /// <summary>The schema allows only these three words.</summary>
+    private static Direction ParseDirection(string text) => text switch
+    {
+        "push" => Direction.Push,
+        "pull" => Direction.Pull,
+        _ => Direction.Both,
+    };
 }

@@ -119,7 +119,7 @@ public sealed record OptionRule(
     ValueKind Value,
     long Min,
     long Max,
-    System.Text.RegularExpressions.Regex? Pattern,
+    ValuePattern? Pattern,
     IReadOnlyList<string> Choices,
     int MaxItems,
     Direction Direction,

@@ -68,12 +68,14 @@ internal sealed class TableView
     }
 
     /// <summary>The entries of a map table, in file order.</summary>
-    public IEnumerable<(string Name, TableView View)> Map(string name)
+    public List<(string Name, TableView View)> Map(string name)
     {
-        if (_data is null || !_data.TryGetValue(name, out var node)) yield break;
+        var result = new List<(string Name, TableView View)>();
+        if (_data is null || !_data.TryGetValue(name, out var node)) return result;
         var schema = _schema.Table(name)!;
         foreach (var (entry, value) in (TomlTable)node)
-            yield return (entry, Open((TomlTable)value, schema, _source, $"{Path}.{name}.{entry}", value.Position));
+            result.Add((entry, Open((TomlTable)value, schema, _source, $"{Path}.{name}.{entry}", value.Position)));
+        return result;
     }
 
     /// <summary>True when the file sets the key.</summary>

@@ -51,9 +51,8 @@ public static class SshTestCommand
             "-" => ReadAll(Console.OpenStandardInput()),
             var path => System.IO.File.ReadAllBytes(path),
         };
-        IPAddress? address = null;
-        if (o.From is not null && !IPAddress.TryParse(o.From, out address)) throw OpsKitException.Usage($"--from: '{o.From}' is not an IP address");
-        var verdict = Guard.Decide(loaded, raw, new Client(address, o.Label));
+        if (o.From is not null && !IPAddress.TryParse(o.From, out _)) throw OpsKitException.Usage($"--from: '{o.From}' is not an IP address");
+        var verdict = Guard.Decide(loaded, raw, new Client(o.From, o.Label));
         if (o.Json) JsonOutput.Write(CommandHost.Out, ToJson(loaded, raw, verdict));
         else Print(loaded, raw, verdict);
         return verdict.Accepted ? ExitCodes.Ok : ExitCodes.Failed;
