@@ -24,8 +24,9 @@ internal static class HookFastPath
         var invoked = Argv0Name();
         if (invoked == "validate-ssh") args.InsertRange(0, ["ssh", "validate"]);
         if (!TryParse(args, out var config, out var noConfig, out var options)) return;
-        // Not Console.Error: loading and setting up System.Console costs more than the decision. Program never runs here.
-        var stderr = new StreamWriter(new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(2, ownsHandle: false), FileAccess.Write, 1)) { AutoFlush = true };
+        // The raw stderr stream (write(2) at the current offset), not Console.Error's encoding and terminal set-up;
+        // not a FileStream on fd 2 either: on a regular file it would pwrite at its own offset over earlier lines.
+        var stderr = new StreamWriter(Console.OpenStandardError()) { AutoFlush = true };
         int code;
         try
         {
