@@ -36,8 +36,7 @@ internal static class RsyncChecker
         if (i == words.Count) return Refuse(notes, words[^1], "missing the '.' separator before the paths");
         if (options.Finish() is { } missing) return Refuse(notes, ".", missing);
         notes.Add(new(".", "separator; the hook passes '-- .' so nothing after it is read as an option"));
-        argv.Add("--");
-        argv.Add(".");
+        var dot = i;
 
         var operands = words.Count - i - 1;
         var max = pull ? rule.MaxPullOperands : rule.MaxPushOperands;
@@ -49,8 +48,12 @@ internal static class RsyncChecker
             if (k - i > max) return Refuse(notes, word, $"{Name(direction)} takes at most {max} path{(max == 1 ? "" : "s")}");
             if (ValueRules.CheckPath(word, policy.Paths, pull && rule.PullGlobs) is { } bad) return Refuse(notes, word, bad);
             notes.Add(new(word, pull ? "source path, inside the roots" : "destination path, inside the roots"));
-            argv.Add(word);
         }
+        // Run-time confinement the argv check cannot give: rsync itself keeps in-band merge files inside the root.
+        if (rule.ConfineRoot && RootOf(words[dot + 1], policy.Paths) is { } root) argv.Add($"--confine-root={root}");
+        argv.AddRange(pull ? rule.AppendPull : rule.AppendPush);
+        argv.Add("--");
+        for (var k = dot; k < words.Count; k++) argv.Add(words[k]);
         return new Verdict(true, $"rsync {Name(direction)}", false, $"rsync {Name(direction)}", argv, notes);
     }
 
@@ -129,6 +132,18 @@ internal static class RsyncChecker
             if (!char.IsAsciiLetter(s[k])) return false;
         }
         return true;
+    }
+
+    /// <summary>The root holding <paramref name="path"/> (the longest, when roots nest).</summary>
+    private static string? RootOf(string path, PathRule paths)
+    {
+        string? best = null;
+        foreach (var root in paths.Roots)
+        {
+            var inside = root == "/" || path == root || path.StartsWith(root + "/", StringComparison.Ordinal);
+            if (inside && (best is null || root.Length > best.Length)) best = root;
+        }
+        return best;
     }
 
     private static bool Allows(Direction allowed, Direction wanted) => allowed == Direction.Both || allowed == wanted;

@@ -83,7 +83,8 @@ public static class PolicyReader
         var options = Options(v, compilePatterns);
         return new RsyncRule(Programs(v), Exec(v), ParseDirection(v.String("direction")), shortLetters, v.Bool("capabilities"),
             Flags(v, "flags"), Flags(v, "push_flags"), Flags(v, "pull_flags"), options,
-            (int)v.Integer("max_push_operands"), (int)v.Integer("max_pull_operands"), v.Bool("pull_globs"));
+            (int)v.Integer("max_push_operands"), (int)v.Integer("max_pull_operands"), v.Bool("pull_globs"),
+            v.Bool("confine_root"), Appended(v, "append_push"), Appended(v, "append_pull"));
     }
 
     private static CommandRule ReadCommand(string name, TableView v, bool compilePatterns)
@@ -166,6 +167,15 @@ public static class PolicyReader
             set.Add(f);
         }
         return set;
+    }
+
+    private static List<string> Appended(TableView v, string key)
+    {
+        foreach (var o in v.List(key))
+        {
+            if (!o.StartsWith("--", StringComparison.Ordinal) || o == "--" || !o.All(WordChars.IsSafe)) throw v.Error(key, $"'{o}' is not a long option");
+        }
+        return new List<string>(v.List(key));
     }
 
     private static List<string> Programs(TableView v)

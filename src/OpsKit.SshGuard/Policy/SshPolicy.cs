@@ -53,6 +53,9 @@ public sealed record PathRule(IReadOnlyList<string> Roots, int MaxPathBytes, int
 /// <param name="MaxPushOperands">Operands after "." in a push.</param>
 /// <param name="MaxPullOperands">Operands after "." in a pull.</param>
 /// <param name="PullGlobs">Pull operands may contain * ? [ ] (rsync's sender expands them).</param>
+/// <param name="ConfineRoot">Add --confine-root=ROOT before "--".</param>
+/// <param name="AppendPush">Options added to every push.</param>
+/// <param name="AppendPull">Options added to every pull.</param>
 public sealed record RsyncRule(
     IReadOnlyList<string> Programs,
     string Exec,
@@ -65,7 +68,10 @@ public sealed record RsyncRule(
     IReadOnlyDictionary<string, OptionRule> Options,
     int MaxPushOperands,
     int MaxPullOperands,
-    bool PullGlobs);
+    bool PullGlobs,
+    bool ConfineRoot,
+    IReadOnlyList<string> AppendPush,
+    IReadOnlyList<string> AppendPull);
 
 /// <summary>A program with fixed leading words and an option allow-list (e.g. opskit snapshot rotate).</summary>
 /// <param name="Name">The rule name ([command.NAME]).</param>

@@ -38,6 +38,9 @@ public static class SshSchema
         ConfigKey.Integer("max_push_operands", 1, "Paths after '.' in a push.", 0, 64),
         ConfigKey.Integer("max_pull_operands", 64, "Paths after '.' in a pull.", 0, 1024),
         ConfigKey.Bool("pull_globs", true, "Pull paths may contain * ? [ ] (expanded by rsync's sender)."),
+        ConfigKey.Bool("confine_root", true, "Add --confine-root=ROOT (rsync >= 3.5): filter merge files named in-band by the client, which no argv check sees, must resolve inside the root."),
+        ConfigKey.StringList("append_push", "Options the hook adds to every push (e.g. --drop-D, rsync >= 3.5: no device files written)."),
+        ConfigKey.StringList("append_pull", "Options the hook adds to every pull."),
     ])
     { Tables = [Option] };
 
