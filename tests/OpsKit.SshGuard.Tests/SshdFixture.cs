@@ -1,0 +1,147 @@
+// A real OpenSSH server on a loopback port for the end-to-end tests: its own host
+// key, config and authorized_keys in a temp dir, root allowed only with a forced command.
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using OpsKit.Core.Processes;
+using OpsKit.Testing;
+
+namespace OpsKit.SshGuard.Tests;
+
+/// <summary>One sshd for a test class, the client key locked to "opskit ssh validate" through "opskit ssh authorize".</summary>
+public sealed class SshdFixture : IDisposable
+{
+    private readonly TempDir _dir = new("opskit-ssh-e2e");
+    private Process? _sshd;
+
+    /// <summary>Starts sshd (as root only; otherwise the fixture stays empty and the [RootFact] tests are skipped).</summary>
+    public SshdFixture()
+    {
+        if (!Host.IsRoot) return;
+        Root = _dir.File("data", "backup");
+        Directory.CreateDirectory(Root);
+        Log = _dir.File("sshval.log");
+        Config = _dir.Write("opskit.toml", $"[log]\nfile = \"{Log}\"\nsyslog = false\n");
+        var policy = File.ReadAllText(AttackCorpus.PolicyFile).Replace("roots = [\"/data/backup\"]", $"roots = [\"{Root}\"]", StringComparison.Ordinal);
+        PolicyFile = _dir.Write("backup-e2e.toml", policy);
+        Run("/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", _dir.File("host_key"));
+        Run("/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "backup@client", "-f", _dir.File("client_key"));
+        AuthorizedKeysLine = OpskitProcess.Run(["ssh", "authorize", "--config", Config, "--policy", PolicyFile,
+            "--key", _dir.File("client_key.pub"), "--label", "e2e", "--from", "127.0.0.1/32"]).StandardOutput.Trim();
+        File.WriteAllText(_dir.File("authorized_keys"), AuthorizedKeysLine + "\n");
+        Port = FreePort();
+        File.WriteAllText(_dir.File("sshd_config"), $"""
+            Port {Port}
+            ListenAddress 127.0.0.1
+            HostKey {_dir.File("host_key")}
+            PidFile none
+            UsePAM no
+            StrictModes no
+            PermitRootLogin forced-commands-only
+            AuthorizedKeysFile {_dir.File("authorized_keys")}
+            PubkeyAuthentication yes
+            PasswordAuthentication no
+            KbdInteractiveAuthentication no
+            LogLevel VERBOSE
+            Subsystem sftp /usr/lib/openssh/sftp-server
+            """);
+        Directory.CreateDirectory("/run/sshd");
+        _sshd = Process.Start(new ProcessStartInfo("/usr/sbin/sshd", ["-D", "-e", "-f", _dir.File("sshd_config")])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        })!;
+        _sshd.ErrorDataReceived += (_, e) => { lock (SshdOutput) SshdOutput.Add(e.Data ?? ""); };
+        _sshd.BeginErrorReadLine();
+        WaitForPort();
+    }
+
+    /// <summary>The /data/backup-like root the policy confines to.</summary>
+    public string Root { get; } = "";
+
+    /// <summary>The hook's log file.</summary>
+    public string Log { get; } = "";
+
+    /// <summary>opskit.toml with [log] file.</summary>
+    public string Config { get; } = "";
+
+    /// <summary>backup-v1 with the root moved to <see cref="Root"/>.</summary>
+    public string PolicyFile { get; } = "";
+
+    /// <summary>The line "opskit ssh authorize" printed.</summary>
+    public string AuthorizedKeysLine { get; } = "";
+
+    /// <summary>sshd's port on 127.0.0.1.</summary>
+    public int Port { get; }
+
+    /// <summary>What sshd wrote on stderr.</summary>
+    public List<string> SshdOutput { get; } = [];
+
+    /// <summary>A scratch path.</summary>
+    public string Path(params string[] parts) => _dir.File(parts);
+
+    /// <summary>The ssh client command with its options (shared connection through ControlMaster).</summary>
+    public string[] SshArgs =>
+    [
+        "/usr/bin/ssh", "-i", _dir.File("client_key"), "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "BatchMode=yes", "-o", "LogLevel=ERROR",
+        "-o", "ControlMaster=auto", "-o", $"ControlPath={_dir.File("cm-%C")}", "-o", "ControlPersist=120",
+    ];
+
+    /// <summary>Runs "ssh root@127.0.0.1 COMMAND" (one argument, so SSH_ORIGINAL_COMMAND is exactly it); null: no command.</summary>
+    public CommandResult Ssh(string? command, params string[] extraOptions)
+    {
+        List<string> args = [.. SshArgs[1..], .. extraOptions, "root@127.0.0.1"];
+        if (command is not null) args.Add(command);
+        return new ProcessRunner().RunAsync(new CommandSpec(SshArgs[0], args) { Timeout = TimeSpan.FromSeconds(30), StandardInput = [] })
+            .GetAwaiter().GetResult();
+    }
+
+    /// <summary>Runs a local program.</summary>
+    public static CommandResult Run(string program, params string[] args)
+    {
+        var r = new ProcessRunner().RunAsync(new CommandSpec(program, args) { Timeout = TimeSpan.FromSeconds(60) }).GetAwaiter().GetResult();
+        if (r.ExitCode != 0 && program.EndsWith("ssh-keygen", StringComparison.Ordinal)) throw new InvalidOperationException(r.StandardError);
+        return r;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_sshd is not null)
+        {
+            Run("/usr/bin/ssh", [.. SshArgs[1..], "-O", "exit", "root@127.0.0.1"]);
+            if (!_sshd.HasExited) _sshd.Kill();
+            _sshd.WaitForExit(5000);
+            _sshd.Dispose();
+        }
+        _dir.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+
+    private void WaitForPort()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_sshd!.HasExited) throw new InvalidOperationException("sshd exited: " + string.Join('\n', SshdOutput));
+            try
+            {
+                using var c = new TcpClient();
+                c.Connect(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException)
+            {
+                Thread.Sleep(50);
+            }
+        }
+        throw new TimeoutException("sshd did not listen on port " + Port);
+    }
+}
