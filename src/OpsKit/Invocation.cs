@@ -26,7 +26,10 @@ public sealed record Invocation(RunMode Mode, IReadOnlyList<string> Arguments, s
         var name = Path.GetFileName(argv0);
         var effective = MultiCallNames.TryGetValue(name, out var prefix) ? [.. prefix, .. args] : args.ToList();
         var mode = RunMode.Interactive;
-        if (IsSshValidate(effective) && env("SSH_ORIGINAL_COMMAND") is not null) mode = RunMode.ForcedCommand;
+        // Under sshd: SSH_ORIGINAL_COMMAND for a command, only SSH_CONNECTION for an interactive
+        // login. Either way nothing of ours may reach the client's terminal.
+        if (IsSshValidate(effective) && (env("SSH_ORIGINAL_COMMAND") is not null || env("SSH_CONNECTION") is not null))
+            mode = RunMode.ForcedCommand;
         else if (effective.Contains("--cron")) mode = RunMode.Cron;
         return new Invocation(mode, effective, name);
     }
@@ -47,9 +50,17 @@ public sealed record Invocation(RunMode Mode, IReadOnlyList<string> Arguments, s
         }
     }
 
+    /// <summary>Global options that take a value: their value is not a command word.</summary>
+    private static readonly HashSet<string> s_valueOptions = ["--config", "-c"];
+
     private static bool IsSshValidate(IReadOnlyList<string> args)
     {
-        var words = args.Where(a => !a.StartsWith('-')).Take(2).ToList();
+        var words = new List<string>(2);
+        for (var i = 0; i < args.Count && words.Count < 2; i++)
+        {
+            if (s_valueOptions.Contains(args[i])) i++;
+            else if (!args[i].StartsWith('-')) words.Add(args[i]);
+        }
         return words.Count == 2 && words[0] == "ssh" && words[1] == "validate";
     }
 }

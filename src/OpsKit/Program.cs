@@ -43,6 +43,8 @@ public static class Program
     public static int Main(string[] args)
     {
         var invocation = Invocation.Resolve(Invocation.ReadArgv0(), args, Environment.GetEnvironmentVariable);
+        // sshd starts the hook for every transfer: decide before building the command tree.
+        if (invocation.Mode == RunMode.ForcedCommand && HookFastPath.TryRun(invocation.Arguments) is { } code) return code;
         return Run(invocation);
     }
 

@@ -25,8 +25,9 @@ public sealed class RootTheoryAttribute : TheoryAttribute
 public static class Host
 {
     /// <summary>True when running as uid 0.</summary>
-    public static bool IsRoot => Environment.UserName == "root" || Geteuid() == 0;
+    public static bool IsRoot => Geteuid() == 0;
 
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "geteuid")]
+    // "libc" alone finds the linker script libc.so on glibc systems; name the real library.
+    [System.Runtime.InteropServices.DllImport("libc.so.6", EntryPoint = "geteuid")]
     private static extern uint Geteuid();
 }

@@ -37,6 +37,20 @@ public class InvocationTests
     }
 
     [Fact]
+    public void ConfigValue_IsNotTakenForACommandWord()
+    {
+        var inv = Invocation.Resolve("opskit", ["--config", "/etc/opskit/backup.toml", "ssh", "validate"], Env("rsync --server ."));
+        Assert.Equal(RunMode.ForcedCommand, inv.Mode);
+    }
+
+    [Fact]
+    public void InteractiveLoginThroughTheHook_IsStillAForcedCommand()
+    {
+        Func<string, string?> env = n => n == "SSH_CONNECTION" ? "192.168.3.33 50000 192.168.3.1 22" : null;
+        Assert.Equal(RunMode.ForcedCommand, Invocation.Resolve("opskit", ["ssh", "validate"], env).Mode);
+    }
+
+    [Fact]
     public void MultiCallNames_CarryNoDots_BecauseRunPartsSkipsThem() =>
         Assert.All(Invocation.MultiCallNames.Keys, n => Assert.DoesNotContain('.', n));
 }

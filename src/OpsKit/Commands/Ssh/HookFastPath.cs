@@ -1,9 +1,7 @@
 // Forced-command fast path. sshd starts the hook for every rsync run, and the hook's
 // decision time is measured against rrsync (bench/ssh). Building the whole command tree
-// costs more than the decision itself, so when this process is plainly "ssh validate"
-// under sshd, the module initializer runs ValidateRun before Main and exits (or execs).
-// Anything it does not recognise falls through to Program unchanged.
-using System.Runtime.CompilerServices;
+// costs more than the decision itself, so Program hands a plain "ssh validate" under sshd
+// to this parser first. Anything it does not recognise falls through to the full parser.
 using OpsKit.Core;
 using OpsKit.Core.Config;
 using OpsKit.Core.Logging;
@@ -13,24 +11,19 @@ namespace OpsKit.Commands.Ssh;
 /// <summary>Runs "ssh validate" before Main when started by sshd.</summary>
 internal static class HookFastPath
 {
-#pragma warning disable CA2255 // Deliberate: this must run before Program builds the command tree (see the file header).
-    [ModuleInitializer]
-#pragma warning restore CA2255
-    internal static void RunBeforeMain()
+    /// <summary>Runs the hook when <paramref name="args"/> are plainly "ssh validate" under sshd.</summary>
+    /// <returns>The exit code, or null when the full parser must handle the command line.</returns>
+    internal static int? TryRun(IReadOnlyList<string> args)
     {
-        if (Environment.GetEnvironmentVariable("OPSKIT_NO_FAST_HOOK") is not null) return;
-        if (!ValidateRun.UnderSshd(Environment.GetEnvironmentVariable)) return;
-        var args = Environment.GetCommandLineArgs().Skip(1).ToList();
-        var invoked = Argv0Name();
-        if (invoked == "validate-ssh") args.InsertRange(0, ["ssh", "validate"]);
-        if (!TryParse(args, out var config, out var noConfig, out var options)) return;
+        if (Environment.GetEnvironmentVariable("OPSKIT_NO_FAST_HOOK") is not null) return null;
+        if (!ValidateRun.UnderSshd(Environment.GetEnvironmentVariable)) return null;
+        if (!TryParse(args.ToList(), out var config, out var noConfig, out var options)) return null;
         // The raw stderr stream (write(2) at the current offset), not Console.Error's encoding and terminal set-up;
         // not a FileStream on fd 2 either: on a regular file it would pwrite at its own offset over earlier lines.
         var stderr = new StreamWriter(Console.OpenStandardError()) { AutoFlush = true };
-        int code;
         try
         {
-            code = ValidateRun.Execute(() =>
+            return ValidateRun.Execute(() =>
             {
                 var env = new SystemContext(loggers: Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).Environment;
                 var loaded = OpsKitConfig.Load(new ConfigRequest(config, noConfig, env), ConfigSchemas.All);
@@ -40,23 +33,7 @@ internal static class HookFastPath
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            code = e is OpsKitException k ? k.ExitCode : ExitCodes.Internal;
-        }
-        Environment.Exit(code);
-    }
-
-    /// <summary>The file name of argv[0] from /proc/self/cmdline (it keeps a symlink's name).</summary>
-    private static string Argv0Name()
-    {
-        try
-        {
-            var bytes = File.ReadAllBytes("/proc/self/cmdline").AsSpan();
-            var end = bytes.IndexOf((byte)0);
-            return Path.GetFileName(System.Text.Encoding.UTF8.GetString(end < 0 ? bytes : bytes[..end]));
-        }
-        catch (IOException)
-        {
-            return "opskit";
+            return e is OpsKitException k ? k.ExitCode : ExitCodes.Internal;
         }
     }
 
