@@ -13,5 +13,6 @@ public static class IoWaitCommand
     /// <summary>Creates the command group.</summary>
     public static Command Create() => new("iowait", "Find the processes behind IO wait: block_dump log summaries and live sampling.")
     {
+        IoWaitSummaryCommand.Create(),
     };
 }
