@@ -85,7 +85,8 @@ public sealed partial class SummaryAggregator
         if (proc == _procTally.Length) Array.Resize(ref _procTally, proc * 2);
         var dev = rec.Device.Length == 0 ? -1 : _devs.GetOrAdd(rec.Device);
         Count(ref _procTally[proc], ref rec);
-        Count(ref _pairTally[Pair(proc, dev)], ref rec);
+        var pair = Pair(proc, dev); // may grow _pairTally: index first, then take the ref
+        Count(ref _pairTally[pair], ref rec);
         if (rec.Op == BlockOp.DirtiedInode) AddInode(dev, ref rec, proc);
     }
 
@@ -156,7 +157,8 @@ public sealed partial class SummaryAggregator
         foreach (var (key, index) in other._pairIndex)
         {
             var od = (int)(key & 0xFFFFFFFF);
-            _pairTally[Pair(procMap[(int)(key >> 32)], od < 0 ? -1 : devMap[od])].Add(in other._pairTally[index]);
+            var pair = Pair(procMap[(int)(key >> 32)], od < 0 ? -1 : devMap[od]);
+            _pairTally[pair].Add(in other._pairTally[index]);
         }
         foreach (var ((od, ino), t) in other._inodes)
         {

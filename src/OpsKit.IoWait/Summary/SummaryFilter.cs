@@ -37,23 +37,27 @@ public sealed record SummaryFilter
     }
 
     /// <summary>Builds a window from the option texts: a number is uptime seconds, anything else a date/time.</summary>
-    public static SummaryFilter Parse(string? since, string? until)
+    /// <param name="since">--since text or null.</param>
+    /// <param name="until">--until text or null.</param>
+    /// <param name="year">Year for times written without one, as syslog stamps are read.</param>
+    public static SummaryFilter Parse(string? since, string? until, int year)
     {
         var f = new SummaryFilter();
-        if (since is not null) f = Bound(since, "--since", f, isSince: true);
-        if (until is not null) f = Bound(until, "--until", f, isSince: false);
+        if (since is not null) f = Bound(since, "--since", f, isSince: true, year);
+        if (until is not null) f = Bound(until, "--until", f, isSince: false, year);
         return f;
     }
 
-    private static SummaryFilter Bound(string text, string option, SummaryFilter f, bool isSince)
+    private static SummaryFilter Bound(string text, string option, SummaryFilter f, bool isSince, int year)
     {
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
         {
             var us = (long)Math.Round(seconds * 1_000_000);
             return isSince ? f with { SinceUptimeMicros = us } : f with { UntilUptimeMicros = us };
         }
-        string[] formats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd", "MMM d HH:mm:ss", "MMM d HH:mm"];
-        if (DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var t))
+        string[] formats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd", "yyyy MMM d HH:mm:ss", "yyyy MMM d HH:mm"];
+        var withYear = text.Length > 0 && char.IsLetter(text[0]) ? $"{year} {text}" : text;
+        if (DateTime.TryParseExact(withYear, formats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var t))
             return isSince ? f with { SinceWallTicks = t.Ticks } : f with { UntilWallTicks = t.Ticks };
         throw OpsKitException.Usage($"{option} '{text}': expected uptime seconds (6691.5) or a time such as '2024-01-31 09:14:54' or 'Jan 29 12:16:47'");
     }

@@ -57,9 +57,10 @@ public static class IoWaitSummaryCommand
             using var host = CommandHost.From(parse, "iowait");
             var top = parse.GetValue(Top);
             if (top < 0) throw OpsKitException.Usage("--top must be 0 or more");
-            var options = new SummaryOptions(parse.GetValue(files) ?? [], Enum.Parse<SummaryBy>(parse.GetValue(By)!, ignoreCase: true),
-                top, parse.GetValue(json), SummaryFilter.Parse(parse.GetValue(Since), parse.GetValue(Until)));
             var year = host.Context.Clock.GetLocalNow().Year;
+            var options = new SummaryOptions(parse.GetValue(files) ?? [], Enum.Parse<SummaryBy>(parse.GetValue(By)!, ignoreCase: true),
+                top, parse.GetValue(json), SummaryFilter.Parse(parse.GetValue(Since), parse.GetValue(Until), year));
+
             return Task.FromResult(SummaryRunner.Run(options, year, Console.OpenStandardInput, CommandHost.Out, ct));
         });
         return command;
