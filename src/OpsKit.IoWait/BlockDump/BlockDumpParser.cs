@@ -21,9 +21,15 @@ public static class BlockDumpParser
         var from = 0;
         while (true)
         {
-            var rel = line[from..].IndexOf("): "u8);
+            // Single-byte search for ')' is the fastest vectorized scan; then check ": ".
+            var rel = line[from..].IndexOf((byte)')');
             if (rel < 0) break;
             var close = from + rel;
+            if (close + 2 >= line.Length || line[close + 1] != ':' || line[close + 2] != ' ')
+            {
+                from = close + 1;
+                continue;
+            }
             var d = close;
             while (d > 0 && LogPrefix.IsDigit(line[d - 1])) d--;
             if (d < close && d > 0 && line[d - 1] == '(' && close - d <= 9
