@@ -14,5 +14,8 @@ public static class IoWaitCommand
     public static Command Create() => new("iowait", "Find the processes behind IO wait: block_dump log summaries and live sampling.")
     {
         IoWaitSummaryCommand.Create(),
+        IoWaitSwitchCommand.Create(on: true),
+        IoWaitSwitchCommand.Create(on: false),
+        IoWaitCaptureCommand.Create(),
     };
 }
