@@ -17,5 +17,6 @@ public static class IoWaitCommand
         IoWaitSwitchCommand.Create(on: true),
         IoWaitSwitchCommand.Create(on: false),
         IoWaitCaptureCommand.Create(),
+        IoWaitTopCommand.Create(),
     };
 }
