@@ -16,7 +16,7 @@ BEGIN {
         if (r < 0.3) line = pre noise[int(rand() * nn) + 1]
         else {
             t = int(rand() * rand() * 178) + 1
-            if (r < 0.4) line = sprintf("%s%s(%d): dirtied inode %d (file %d.log) on %s", pre, tc[t], tp[t], int(rand() * 9000000), t, dev[int(rand() * nd) + 1])
+            if (r < 0.4) { f = int(rand() * 8); line = sprintf("%s%s(%d): dirtied inode %d (file %d-%d.log) on %s", pre, tc[t], tp[t], t * 1000 + f, t, f, dev[(t + f) % nd + 1]) }
             else {
                 op = rand() < 0.5 ? "READ" : "WRITE"
                 line = sprintf("%s%s(%d): %s block %d on %s", pre, tc[t], tp[t], op, int(rand() * 900000000), dev[int(rand() * nd) + 1])

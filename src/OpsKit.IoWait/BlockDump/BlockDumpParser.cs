@@ -2,6 +2,8 @@
 // behind any prefix of §1.2. The comm is the text between the prefix and the
 // "(PID): " whose remainder is a complete block_dump message, so comms with spaces,
 // dashes, colons, slashes or parentheses survive and look-alike lines are rejected.
+using System.Runtime.CompilerServices;
+
 namespace OpsKit.IoWait.BlockDump;
 
 /// <summary>The block_dump line parser. Allocation-free.</summary>
@@ -14,6 +16,7 @@ public static class BlockDumpParser
     /// <param name="line">The raw line.</param>
     /// <param name="year">Year for syslog stamps without one.</param>
     /// <param name="rec">The event when true.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<byte> line, int year, out BlockDumpRecord rec)
     {
         rec = default;
@@ -45,6 +48,7 @@ public static class BlockDumpParser
     }
 
     /// <summary>2.4 laptop mode: "COMM: OP block SECTOR/COUNT on DEV" with no pid.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryParse24(ReadOnlySpan<byte> line, int year, ref BlockDumpRecord rec)
     {
         var b = line.IndexOf(" block "u8);
@@ -68,6 +72,7 @@ public static class BlockDumpParser
         return TryComm(line[..colon], year, ref rec);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryComm(ReadOnlySpan<byte> head, int year, ref BlockDumpRecord rec)
     {
         rec.UptimeMicros = -1;

@@ -2,6 +2,8 @@
 // block_dump message and reads their time stamps: "<7>", /dev/kmsg headers,
 // "kern  :debug : ", syslog/journal "STAMP HOST kernel: ", ISO stamps and
 // "[ uptime]" / "[Wed Jan 31 09:14:54 2024]" brackets. Span-based, no regex.
+using System.Runtime.CompilerServices;
+
 namespace OpsKit.IoWait.BlockDump;
 
 /// <summary>Log prefix recognition.</summary>
@@ -11,6 +13,7 @@ public static class LogPrefix
     /// <param name="head">The line up to the comm's end.</param>
     /// <param name="year">Year assumed for syslog stamps that carry none.</param>
     /// <param name="rec">Receives UptimeMicros and WallTicks.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Skip(ReadOnlySpan<byte> head, int year, ref BlockDumpRecord rec)
     {
         var i = 0;
@@ -49,6 +52,7 @@ public static class LogPrefix
         return i;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int SkipKmsgHeader(ReadOnlySpan<byte> head, int i, ref BlockDumpRecord rec)
     {
         if (i >= head.Length || !IsDigit(head[i])) return i;
@@ -69,6 +73,7 @@ public static class LogPrefix
         return i + semi + 1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int SkipFacilityLevel(ReadOnlySpan<byte> head, int i)
     {
         // "kern  :debug : " — word, spaces, ':', word, spaces, ": ".
@@ -86,6 +91,7 @@ public static class LogPrefix
         return j + 2;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReadHeaderStamp(ReadOnlySpan<byte> header, int year, ref BlockDumpRecord rec)
     {
         if (header.Length > 0 && header[0] == '[')
@@ -100,6 +106,7 @@ public static class LogPrefix
         if (Stamps.TrySyslog(header, year, out var t)) rec.WallTicks = t;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool ReadBracket(ReadOnlySpan<byte> inner, ref BlockDumpRecord rec)
     {
         var s = inner.TrimStart((byte)' ');

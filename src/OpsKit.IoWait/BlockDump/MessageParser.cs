@@ -2,12 +2,15 @@
 //   READ|WRITE|READA|SWRITE block SECTOR on DEV[ (N sectors)]
 //   dirtied inode INO (NAME) on DEV     (NAME may hold spaces and parentheses)
 //   dirtied page | dirtied buffer       (2.6.0-2.6.5 out-of-tree patches)
+using System.Runtime.CompilerServices;
+
 namespace OpsKit.IoWait.BlockDump;
 
 /// <summary>Parses the message after the comm and pid.</summary>
 internal static class MessageParser
 {
     /// <summary>True when <paramref name="m"/> is a complete block_dump message.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<byte> m, ref BlockDumpRecord rec)
     {
         if (m.Length < 12) return false;
@@ -36,6 +39,7 @@ internal static class MessageParser
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryDirtied(ReadOnlySpan<byte> m, ref BlockDumpRecord rec)
     {
         if (!m.StartsWith("dirtied "u8)) return false;
@@ -61,6 +65,7 @@ internal static class MessageParser
     }
 
     /// <summary>READ, WRITE, READA or SWRITE.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryOpWord(ReadOnlySpan<byte> w, out BlockOp op)
     {
         op = default;
@@ -73,6 +78,7 @@ internal static class MessageParser
     }
 
     /// <summary>A non-empty run of decimal digits (at most 20).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryNumber(ReadOnlySpan<byte> s, out ulong value)
     {
         value = 0;

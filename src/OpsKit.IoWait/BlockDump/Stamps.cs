@@ -1,6 +1,8 @@
 // Time stamps found in kernel log prefixes, parsed from bytes without allocating:
 // uptime "6691.516770", syslog "Jan 29 12:16:47[.123456]", ISO 8601 / RFC 3339,
 // ctime "Wed Jan 31 09:14:54 2024" (dmesg -T).
+using System.Runtime.CompilerServices;
+
 namespace OpsKit.IoWait.BlockDump;
 
 /// <summary>Stamp parsers; wall-clock results are DateTime ticks (local time as written, no zone shift).</summary>
@@ -9,6 +11,7 @@ public static class Stamps
     private static ReadOnlySpan<byte> Months => "JanFebMarAprMayJunJulAugSepOctNovDec"u8;
 
     /// <summary>"6691.516770" → microseconds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryUptime(ReadOnlySpan<byte> s, out long micros)
     {
         micros = 0;
@@ -33,6 +36,7 @@ public static class Stamps
     }
 
     /// <summary>"Jan 29 12:16:47" (optionally with fractional seconds) at the start of <paramref name="s"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TrySyslog(ReadOnlySpan<byte> s, int year, out long ticks)
     {
         ticks = 0;
@@ -44,6 +48,7 @@ public static class Stamps
     }
 
     /// <summary>"2024-01-31T09:14:54[.,]frac(Z|+hh:mm|+hhmm)": the written local time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryIso(ReadOnlySpan<byte> s, out long ticks)
     {
         ticks = 0;
@@ -64,6 +69,7 @@ public static class Stamps
     }
 
     /// <summary>"HH:MM:SS" plus optional fraction → ticks since midnight.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryClock(ReadOnlySpan<byte> s, out long ticks)
     {
         ticks = 0;

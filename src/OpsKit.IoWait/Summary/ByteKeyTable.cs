@@ -1,6 +1,7 @@
 // An open-addressing table that interns short byte strings to dense ids. It
 // copies a key only the first time it is seen, so counting millions of lines
 // allocates nothing per line; memory grows with distinct keys, not with input.
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace OpsKit.IoWait.Summary;
@@ -22,6 +23,7 @@ internal sealed class ByteKeyTable
     public ReadOnlySpan<byte> Key(int id) => _pool.AsSpan(_offsets[id], _lengths[id]);
 
     /// <summary>Returns the id of <paramref name="key"/>, adding it when new.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int GetOrAdd(ReadOnlySpan<byte> key)
     {
         var hash = Hash(key);
@@ -71,6 +73,7 @@ internal sealed class ByteKeyTable
     }
 
     /// <summary>A fast non-cryptographic hash over 8-byte words (keys are short: comm+pid, device names).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Hash(ReadOnlySpan<byte> key)
     {
         var h = 0x9E3779B97F4A7C15UL ^ (ulong)key.Length;

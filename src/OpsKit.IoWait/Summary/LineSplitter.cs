@@ -1,6 +1,8 @@
 // Splits a byte stream into lines with a fixed 1 MiB buffer and feeds them to an
 // aggregator: memory stays constant whatever the input size. Longer lines are
 // skipped (counted) rather than buffered without bound.
+using System.Runtime.CompilerServices;
+
 namespace OpsKit.IoWait.Summary;
 
 /// <summary>Reads lines from a stream into a <see cref="SummaryAggregator"/>.</summary>
@@ -10,6 +12,7 @@ internal static class LineSplitter
     public const int BufferSize = 1 << 20;
 
     /// <summary>Feeds every line of <paramref name="read"/> (a Stream.Read-like function) to <paramref name="into"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Feed(Func<byte[], int, int, int> read, SummaryAggregator into, CancellationToken ct)
     {
         var buf = new byte[BufferSize];

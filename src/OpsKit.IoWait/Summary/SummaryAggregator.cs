@@ -2,6 +2,7 @@
 // per dirtied inode. Fed one line at a time; holds only per-key counters, so its
 // memory depends on how many processes/devices/inodes appear, not on input size.
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using OpsKit.IoWait.BlockDump;
 
 namespace OpsKit.IoWait.Summary;
@@ -49,6 +50,7 @@ public sealed partial class SummaryAggregator
     private long _minUp = long.MaxValue, _maxUp = -1, _minWall = long.MaxValue, _maxWall;
 
     /// <summary>Counts one line (without its newline).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddLine(ReadOnlySpan<byte> line)
     {
         Lines++;
@@ -63,6 +65,7 @@ public sealed partial class SummaryAggregator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Add(ref BlockDumpRecord rec)
     {
         Events++;
@@ -102,6 +105,7 @@ public sealed partial class SummaryAggregator
         else t.SizeUnknown++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Pair(int proc, int dev)
     {
         var key = ((long)proc << 32) | (uint)dev;
