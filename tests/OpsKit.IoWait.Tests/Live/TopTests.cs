@@ -35,7 +35,7 @@ public class TopTests
         var pg = Assert.Single(s.Rows, r => r.Pid == 4242);
         Assert.Equal((20.0, (double?)null, 1000), (pg.IoWaitPercent, pg.WriteBytesPerSec, pg.Uid));
         Assert.Equal(1, s.Hidden);
-        Assert.Contains(TopNotes.For(s), n => n.Contains("needs root", StringComparison.Ordinal));
+        Assert.Contains(TopNotes.For(s), n => n.Contains("need root", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public class TopTests
         var saved = File.Exists(delayacct) ? File.ReadAllText(delayacct).Trim() : null;
         if (saved is not null) File.WriteAllText(delayacct, "1\n");
         using var dir = new TempDir("iowait-dd");
-        using var dd = Process.Start(new ProcessStartInfo("dd", ["if=/dev/zero", $"of={dir.File("dd.out")}", "bs=1M", "count=1024", "oflag=direct", "status=none"])
+        using var dd = Process.Start(new ProcessStartInfo("dd", ["if=/dev/zero", $"of={dir.File("dd.out")}", "bs=256k", "count=8192", "oflag=direct,dsync", "status=none"])
         { RedirectStandardError = true })!;
         try
         {
