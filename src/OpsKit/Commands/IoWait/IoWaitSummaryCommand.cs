@@ -10,12 +10,7 @@ namespace OpsKit.Commands.IoWait;
 public static class IoWaitSummaryCommand
 {
     /// <summary>--by.</summary>
-    public static readonly Option<string> By = new("--by")
-    {
-        Description = "Rows per process (comm+pid), command (pids folded), device, op or dirtied inode.",
-        HelpName = "KIND",
-        DefaultValueFactory = _ => "process",
-    };
+    public static readonly Option<string> By = CreateBy();
 
     /// <summary>--top.</summary>
     public static readonly Option<int?> Top = new("--top", "-n")
@@ -38,10 +33,21 @@ public static class IoWaitSummaryCommand
         HelpName = "WHEN",
     };
 
+    private static Option<string> CreateBy()
+    {
+        var by = new Option<string>("--by")
+        {
+            Description = "Rows per process (comm+pid), command (pids folded), device, op or dirtied inode.",
+            HelpName = "KIND",
+            DefaultValueFactory = _ => "process",
+        };
+        by.AcceptOnlyFromAmong("process", "command", "device", "op", "inode");
+        return by;
+    }
+
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        By.AcceptOnlyFromAmong("process", "command", "device", "op", "inode");
         var files = new Argument<string[]>("FILE")
         {
             Description = "Kernel logs (dmesg output, /var/log/kern.log, journalctl -k, .gz); '-' or none for stdin.",
