@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # opskit iowait summary vs the origin's one-liner, a correct awk summary and
 # `cat FILE > /dev/null` (the floor), all on the same generated block_dump log
-# in the same run. Prints medians and ratios.
+# in the same run. Commands take turns round by round, so a load change on the
+# (shared) machine hits all of them alike. Prints median wall and CPU times and ratios.
 # Env: SIZE (bytes, default 1 GiB), RUNS (default 3), PIPELINE_RUNS (default 1),
 #      OPSKIT (binary; default: build Release), AWK (default mawk).
 set -euo pipefail
@@ -23,25 +24,32 @@ fi
 echo "input: $log ($(stat -c %s "$log") bytes, $(wc -l < "$log") lines); $(nproc) cpus; load $(cut -d' ' -f1-3 /proc/loadavg)"
 cat "$log" > /dev/null   # warm the page cache
 
-# time_median NAME RUNS CMD...: runs CMD (a bash -c string) RUNS times, prints and stores the median wall time.
-declare -A median
-time_median() {
-    local name="$1" n="$2" cmd="$3" t=() i s e
-    for ((i = 0; i < n; i++)); do
-        s=$(date +%s.%N); bash -c "$cmd"; e=$(date +%s.%N)
-        t+=("$(echo "$e - $s" | bc -l)")
-    done
-    median[$name]=$(printf '%s\n' "${t[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-    printf '%-34s median %8.3f s of %d: %s\n' "$name" "${median[$name]}" "$n" "$(printf '%.3f ' "${t[@]}")"
-}
-
 export LOG="$log" OPSKIT AWK_BIN="$awk_bin" HERE="$here" WORK="$work"
-time_median "cat > /dev/null (floor)" "$runs" 'cat "$LOG" > /dev/null'
-time_median "opskit iowait summary" "$runs" '"$OPSKIT" --no-config iowait summary --json --top 10 "$LOG" > "$WORK/opskit.json"'
-time_median "awk summary ($(basename "$awk_bin"))" "$runs" '"$AWK_BIN" -f "$HERE/summary.awk" "$LOG" | sort -t"	" -k1,1nr | head > "$WORK/awk.txt"'
-time_median "origin one-liner" "$pruns" 'egrep "READ|WRITE|dirtied" "$LOG" 2>/dev/null | egrep -o "([a-zA-Z]*)" 2>/dev/null | sort | uniq -c | sort -rn | head > "$WORK/origin.txt"'
+names=(cat opskit awk origin)
+declare -A label=([cat]="cat > /dev/null (floor)" [opskit]="opskit iowait summary" [awk]="awk summary ($(basename "$awk_bin"))" [origin]="origin one-liner")
+declare -A cmd=(
+    [cat]='cat "$LOG" > /dev/null'
+    [opskit]='"$OPSKIT" --no-config iowait summary --json --top 10 "$LOG" > "$WORK/opskit.json"'
+    [awk]='"$AWK_BIN" -f "$HERE/summary.awk" "$LOG" | sort -t"	" -k1,1nr | head > "$WORK/awk.txt"'
+    [origin]='egrep "READ|WRITE|dirtied" "$LOG" 2>/dev/null | egrep -o "([a-zA-Z]*)" 2>/dev/null | sort | uniq -c | sort -rn | head > "$WORK/origin.txt"'
+)
+declare -A walls cpus
+for ((round = 0; round < runs; round++)); do
+    for n in "${names[@]}"; do
+        if [ "$n" = origin ] && [ "$round" -ge "$pruns" ]; then continue; fi
+        # %e wall, %U+%S CPU of the whole pipeline (bash -c waits for every stage).
+        read -r w u s < <( { /usr/bin/time -f "%e %U %S" bash -c "${cmd[$n]}" ; } 2>&1 >/dev/null | tail -1)
+        walls[$n]+="$w "; cpus[$n]+="$(echo "$u + $s" | bc -l) "
+    done
+done
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+declare -A mw mc
+for n in "${names[@]}"; do
+    mw[$n]=$(echo "${walls[$n]}" | median); mc[$n]=$(echo "${cpus[$n]}" | median)
+    printf '%-28s wall median %8.2f s  cpu median %8.2f s   (walls: %s)\n' "${label[$n]}" "${mw[$n]}" "${mc[$n]}" "${walls[$n]}"
+done
 
-# Same answer as the awk summary? (top 10 by events; ties may order differently, so compare as sets of "events task")
+# Same answer as the awk summary? (top 10 by events, compared as sets: ties may order differently)
 python3 - "$work/opskit.json" "$work/awk.txt" <<'PY'
 import json, sys
 o = json.load(open(sys.argv[1]))
@@ -54,9 +62,8 @@ print(f"cross-check: opskit top 10 {'==' if ours == awk else '!='} awk top 10; {
 if ours != awk: print("  only opskit:", sorted(ours - awk)[:3], "\n  only awk:", sorted(awk - ours)[:3]); sys.exit(1)
 PY
 echo "origin's top 10 \"processes\": $(awk '{printf "%s ", $2}' "$work/origin.txt")"
-
-c=${median["cat > /dev/null (floor)"]}; o=${median["opskit iowait summary"]}
-a=${median["awk summary ($(basename "$awk_bin"))"]}; p=${median["origin one-liner"]}
-printf 'ratio origin one-liner / opskit: %6.1fx faster  (goal >= 10x)\n' "$(echo "$p / $o" | bc -l)"
-printf 'ratio awk summary / opskit:      %6.1fx faster\n' "$(echo "$a / $o" | bc -l)"
-printf 'ratio opskit / cat floor:        %6.1fx slower  (goal <= 3x)\n' "$(echo "$o / $c" | bc -l)"
+# CPU of cat can round to 0.00 s: floor divisors at the 10 ms resolution of time(1).
+ratio() { echo "d = $2; if (d < 0.01) d = 0.01; $1 / d" | bc -l; }
+printf 'origin one-liner / opskit:  wall %6.1fx  cpu %6.1fx   (goal >= 10x)\n' "$(ratio "${mw[origin]}" "${mw[opskit]}")" "$(ratio "${mc[origin]}" "${mc[opskit]}")"
+printf 'awk summary / opskit:       wall %6.1fx  cpu %6.1fx\n' "$(ratio "${mw[awk]}" "${mw[opskit]}")" "$(ratio "${mc[awk]}" "${mc[opskit]}")"
+printf 'opskit / cat floor:         wall %6.1fx  cpu %6.1fx   (goal <= 3x)\n' "$(ratio "${mw[opskit]}" "${mw[cat]}")" "$(ratio "${mc[opskit]}" "${mc[cat]}")"
