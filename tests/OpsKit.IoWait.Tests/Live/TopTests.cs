@@ -92,6 +92,17 @@ public class TopTests
     }
 
     [RootFact]
+    public void As_nobody_it_runs_and_says_how_many_processes_it_cannot_see()
+    {
+        var r = OpskitProcess.Run(["-u", "nobody", "--", RepoPaths.OpskitBinary, "--no-config", "iowait", "top", "--interval", "0.2", "--count", "1", "--json"],
+            program: "runuser");
+        Assert.True(r.ExitCode == 0, r.StandardError);
+        var sample = JsonNode.Parse(r.StandardOutput)!["samples"]![0]!;
+        Assert.True((int)sample["hidden"]! > 0, r.StandardOutput);
+        Assert.Contains(sample["notes"]!.AsArray(), n => ((string)n!).Contains("not readable", StringComparison.Ordinal));
+    }
+
+    [RootFact]
     public void A_real_direct_io_dd_writer_tops_the_live_list()
     {
         // With delay accounting on (as the tool's note tells the user to do), dd blocks on
