@@ -13,5 +13,10 @@ public static class IoWaitCommand
     /// <summary>Creates the command group.</summary>
     public static Command Create() => new("iowait", "Find the processes behind IO wait: block_dump log summaries and live sampling.")
     {
+        IoWaitSummaryCommand.Create(),
+        IoWaitSwitchCommand.Create(on: true),
+        IoWaitSwitchCommand.Create(on: false),
+        IoWaitCaptureCommand.Create(),
+        IoWaitTopCommand.Create(),
     };
 }
