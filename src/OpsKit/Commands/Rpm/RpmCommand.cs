@@ -13,5 +13,6 @@ public static class RpmCommand
     /// <summary>Creates the command group.</summary>
     public static Command Create() => new("rpm", "Set up an rpmbuild tree, scaffold a spec from a source tarball, build and lint it.")
     {
+        RpmSetupCommand.Create(),
     };
 }
