@@ -47,7 +47,7 @@ public static partial class LicenseDetector
         if (!string.IsNullOrWhiteSpace(metadataLicense))
         {
             var spdx = Spdx.Normalise(metadataLicense);
-            return new LicenseFinding(spdx ?? metadataLicense, $"{metadataSource} ({metadataLicense})", spdx is null);
+            return new LicenseFinding(spdx ?? metadataLicense, spdx is null || spdx == metadataLicense.Trim() ? metadataSource : $"{metadataSource}: '{metadataLicense}'", spdx is null);
         }
         var headers = SpdxHeaders(tree);
         if (headers.Count > 0)

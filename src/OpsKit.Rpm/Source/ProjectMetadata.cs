@@ -17,8 +17,8 @@ public sealed record ProjectMetadata
     public string? Url { get; init; }
     /// <summary>License as declared in metadata (SPDX or a legacy name to normalise).</summary>
     public string? License { get; init; }
-    /// <summary>Where each field came from, for the report ("Name: configure.ac AC_INIT").</summary>
-    public IReadOnlyList<string> Evidence { get; init; } = [];
+    /// <summary>The build file the metadata came from ("configure.ac AC_INIT"), or null.</summary>
+    public string? Origin { get; init; }
     /// <summary>Extra BuildRequires derived from the build files (pkgconfig(x), cmake(X), perl(X)).</summary>
     public IReadOnlyList<string> BuildRequires { get; init; } = [];
     /// <summary>The build uses libtool (LT_INIT), so .la files must go.</summary>

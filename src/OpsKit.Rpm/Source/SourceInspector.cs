@@ -17,14 +17,14 @@ public static partial class SourceInspector
         var label = tree.ArchiveName ?? tree.TopDirName ?? input;
         var fromLabel = SplitNameVersion(StripSuffix(label));
         var notes = new List<string>();
-        var evidence = new List<string>(meta.Evidence);
+        var evidence = new List<string>();
 
         var name = options.Name ?? meta.Name ?? fromLabel.Name
             ?? throw OpsKitException.BadData($"{input}: cannot derive a package name from the build files or '{label}'; pass --name");
         var rawVersion = options.Version ?? meta.Version ?? fromLabel.Version
             ?? throw OpsKitException.BadData($"{input}: cannot derive a version from the build files or '{label}' (expected NAME-VERSION); pass --version");
-        if (meta.Name is null && options.Name is null) evidence.Add($"name: {label}");
-        if (meta.Version is null && options.Version is null) evidence.Add($"version: {label}");
+        evidence.Add($"name: {name} ({(options.Name is not null ? "--name" : meta.Name is not null ? meta.Origin : label)})");
+        evidence.Add($"version: {rawVersion} ({(options.Version is not null ? "--version" : meta.Version is not null ? meta.Origin : label)})");
         if (!ValidName().IsMatch(name)) throw OpsKitException.BadData($"{input}: '{name}' is not a valid package name; pass --name");
         var version = rawVersion.TrimStart('v').Replace('-', '~');
         if (!ValidVersion().IsMatch(version)) throw OpsKitException.BadData($"{input}: '{rawVersion}' is not a usable version; pass --version");
@@ -39,15 +39,15 @@ public static partial class SourceInspector
         }
         else
         {
-            license = LicenseDetector.Detect(tree, meta.License, meta.Evidence.FirstOrDefault() ?? "metadata");
+            license = LicenseDetector.Detect(tree, meta.License, meta.Origin ?? "metadata");
             if (license.Expression is null)
                 throw OpsKitException.BadData($"{input}: no license found ({license.Evidence}); pass --license with an SPDX expression");
             if (license.NeedsReview) notes.Add($"license '{license.Expression}' is a guess from {license.Evidence}; check it");
         }
-        evidence.Add($"license: {license.Evidence}");
+        evidence.Add($"license: {license.Expression} ({license.Evidence})");
 
         var readme = ReadmeReader.Read(tree);
-        var summary = Clean(options.Summary ?? meta.Summary ?? readme.Summary) ?? $"The {name} package";
+        var summary = options.Summary?.Trim() ?? Clean(DropName(meta.Summary ?? readme.Summary, name, meta.DistName)) ?? $"The {name} package";
         if (options.Summary is null && meta.Summary is null && readme.Summary is null) notes.Add("no summary in metadata or README; write one");
         var description = Clean(meta.Description ?? readme.Description ?? summary)!;
         if (!description.EndsWith('.')) description += ".";
@@ -104,6 +104,18 @@ public static partial class SourceInspector
         else if (tree.ArchivePath is null || tree.TopDirName == $"{name}-{version}") setup = "";
         else setup = "-n " + Macroise(tree.TopDirName!);
         return (source0, setup);
+    }
+
+    /// <summary>"greet prints greetings" -> "prints greetings": rpmlint flags a summary that repeats the name.</summary>
+    private static string? DropName(string? summary, string name, string? dist)
+    {
+        if (summary is null) return null;
+        foreach (var n in new[] { name, dist }.OfType<string>())
+        {
+            var m = Regex.Match(summary, @"^\s*" + Regex.Escape(n) + @"(\s+is)?(\s*[-:,]\s*|\s+)(?<rest>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline);
+            if (m.Success) return Regex.Replace(m.Groups["rest"].Value, @"^(an?|the)\s+", "", RegexOptions.IgnoreCase);
+        }
+        return summary;
     }
 
     private static string? Clean(string? text)

@@ -13,21 +13,21 @@ internal static partial class AutotoolsReader
         var file = tree.Has("configure.ac") ? "configure.ac" : tree.Has("configure.in") ? "configure.in" : null;
         var ac = file is null ? null : tree.Read(file);
         string? name = null, version = null, url = null;
-        var evidence = new List<string>();
+        string? origin = null;
         if (ac is not null && CallArgs.Body(ac, "AC_INIT") is { } body)
         {
             var args = CallArgs.M4(body);
             name = args.ElementAtOrDefault(3) is { Length: > 0 } tar ? tar : Tarname(args.ElementAtOrDefault(0));
             version = args.ElementAtOrDefault(1) is { Length: > 0 } v && !v.Contains('(') ? v : null;
             url = args.ElementAtOrDefault(4) is { Length: > 0 } u ? u : null;
-            evidence.Add($"name, version: {file} AC_INIT");
+            origin = $"{file} AC_INIT";
         }
         else if (tree.Read("configure") is { } configure)
         {
             name = ShellVar(configure, "PACKAGE_TARNAME");
             version = ShellVar(configure, "PACKAGE_VERSION");
             url = ShellVar(configure, "PACKAGE_URL");
-            evidence.Add("name, version: configure PACKAGE_TARNAME/PACKAGE_VERSION");
+            origin = "configure PACKAGE_TARNAME/PACKAGE_VERSION";
         }
         var text = ac ?? "";
         var requires = PkgCheck().Matches(text)
@@ -39,7 +39,7 @@ internal static partial class AutotoolsReader
             Name = name,
             Version = version,
             Url = url,
-            Evidence = evidence,
+            Origin = origin,
             BuildRequires = requires,
             UsesLibtool = text.Contains("LT_INIT", StringComparison.Ordinal) || text.Contains("AC_PROG_LIBTOOL", StringComparison.Ordinal),
             UsesCxx = text.Contains("AC_PROG_CXX", StringComparison.Ordinal),

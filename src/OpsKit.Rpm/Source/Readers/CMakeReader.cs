@@ -45,7 +45,7 @@ internal static partial class CMakeReader
             Version = version is not null && !version.Contains('$') ? version : null,
             Summary = Value("DESCRIPTION"),
             Url = Value("HOMEPAGE_URL"),
-            Evidence = words.Count > 0 ? ["name, version: CMakeLists.txt project()"] : [],
+            Origin = words.Count > 0 ? "CMakeLists.txt project()" : null,
             BuildRequires = requires.Distinct().ToList(),
             UsesC = languages.Any(l => l.Equals("C", StringComparison.OrdinalIgnoreCase)),
             UsesCxx = languages.Any(l => l.Equals("CXX", StringComparison.OrdinalIgnoreCase)),

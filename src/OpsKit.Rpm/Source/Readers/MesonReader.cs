@@ -31,7 +31,7 @@ internal static partial class MesonReader
             Name = positional.FirstOrDefault(),
             Version = Keyword("version"),
             License = license,
-            Evidence = positional.Count > 0 ? ["name, version, license: meson.build project()"] : [],
+            Origin = positional.Count > 0 ? "meson.build project()" : null,
             BuildRequires = requires,
             UsesC = languages.Contains("c"),
             UsesCxx = languages.Contains("cpp"),

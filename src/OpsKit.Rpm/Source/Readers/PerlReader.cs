@@ -46,7 +46,7 @@ internal static partial class PerlReader
             Summary = summary,
             License = license,
             Url = url ?? (dist is null ? null : $"https://metacpan.org/dist/{dist}"),
-            Evidence = [tree.Has("META.json") ? "name, version, license: META.json" : $"name, version: {(moduleBuild ? "Build.PL" : "Makefile.PL")}"],
+            Origin = tree.Has("META.json") ? "META.json" : moduleBuild ? "Build.PL" : "Makefile.PL",
             BuildRequires = requires,
             UsesC = Directory.EnumerateFiles(tree.Root, "*.xs").Any(),
             CheckTarget = "test",

@@ -33,19 +33,19 @@ internal static partial class PythonReader
                     Url = Toml.Table(project, "urls") is { } urls
                         ? Toml.String(urls, "Homepage") ?? Toml.String(urls, "homepage") ?? Toml.String(urls, "Source") ?? Toml.String(urls, "Repository")
                         : null,
-                    Evidence = ["name, version, license: pyproject.toml [project]"],
+                    Origin = "pyproject.toml [project]",
                 };
             }
         }
         if (meta.Name is null && tree.Read("setup.cfg") is { } cfg)
         {
             string? Key(string k) => Regex.Match(cfg, @"^" + k + @"\s*=\s*(.+)$", RegexOptions.Multiline) is { Success: true } m ? m.Groups[1].Value.Trim() : null;
-            meta = meta with { Name = Key("name"), Version = Key("version"), Summary = Key("description"), Url = Key("url"), License = Key("license"), Evidence = ["setup.cfg [metadata]"] };
+            meta = meta with { Name = Key("name"), Version = Key("version"), Summary = Key("description"), Url = Key("url"), License = Key("license"), Origin = "setup.cfg [metadata]" };
         }
         if (meta.Name is null && tree.Read("setup.py") is { } setup)
         {
             string? Arg(string k) => Regex.Match(setup, k + @"\s*=\s*['""]([^'""]+)['""]") is { Success: true } m ? m.Groups[1].Value : null;
-            meta = meta with { Name = Arg("name"), Version = Arg("version"), Summary = Arg("description"), Url = Arg("url"), License = Arg("license"), Evidence = ["setup.py setup()"] };
+            meta = meta with { Name = Arg("name"), Version = Arg("version"), Summary = Arg("description"), Url = Arg("url"), License = Arg("license"), Origin = "setup.py setup()" };
         }
         var modules = Directory.EnumerateDirectories(tree.Root).Concat(Directory.Exists(tree.File("src")) ? Directory.EnumerateDirectories(tree.File("src")) : [])
             .Where(d => File.Exists(Path.Combine(d, "__init__.py"))).Select(Path.GetFileName).OfType<string>()

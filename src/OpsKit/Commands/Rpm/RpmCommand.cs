@@ -14,5 +14,7 @@ public static class RpmCommand
     public static Command Create() => new("rpm", "Set up an rpmbuild tree, scaffold a spec from a source tarball, build and lint it.")
     {
         RpmSetupCommand.Create(),
+        RpmSpecCommand.Create(),
+        RpmBuildCommand.Create(),
     };
 }
