@@ -74,7 +74,7 @@ public static partial class LicenseDetector
             }
             else ids.Add(id);
         }
-        var distinct = ids.Distinct().ToList();
+        var distinct = ids.Distinct().Order(StringComparer.Ordinal).ToList();
         return new LicenseFinding(string.Join(" AND ", distinct), "license text in " + string.Join(", ", found.Select(f => f.File).Distinct()), review);
     }
 

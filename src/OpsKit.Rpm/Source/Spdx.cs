@@ -58,7 +58,7 @@ public static partial class Spdx
         var trimmed = license.Trim();
         if (s_legacy.TryGetValue(trimmed, out var mapped)) return mapped;
         var tokens = Token().Matches(trimmed).Select(m => m.Value).ToList();
-        if (tokens.Count == 0) return null;
+        if (tokens.Count == 0 || Token().Replace(trimmed, "").Trim().Length > 0) return null;
         var output = new List<string>();
         foreach (var t in tokens)
         {

@@ -25,6 +25,8 @@ public sealed record Recipe
     public List<string> Globals { get; init; } = [];
     /// <summary>True when the package has no compiled code.</summary>
     public bool NoArch { get; set; }
+    /// <summary>Arguments of the main %files line ("-f %{pyproject_files}"), or empty.</summary>
+    public string FilesArgs { get; init; } = "";
     /// <summary>The %files list when known without a probe build (scripts, Rust, Go).</summary>
     public List<string>? KnownFiles { get; init; }
 }

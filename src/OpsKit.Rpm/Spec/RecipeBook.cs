@@ -99,6 +99,8 @@ public static class RecipeBook
             Install = ["%pyproject_install", $"%pyproject_save_files -l {modules}"],
             Check = ["%pyproject_check_import"],
             NoArch = !hasC,
+            FilesArgs = "-f %{pyproject_files}",
+            KnownFiles = s.Meta.Binaries.Select(b => $"%{{_bindir}}/{b}").ToList(),
         };
         if (s.Meta.CheckTarget == "pytest")
         {

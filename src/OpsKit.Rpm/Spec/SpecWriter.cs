@@ -65,7 +65,7 @@ public static class SpecWriter
         if (r.Check.Count > 0) Section("%check", r.Check);
         if (files is { Units.Count: > 0 }) Scriptlets(files.Units, Line);
         Line();
-        Line("%files" + (files?.LangDomain is { } d ? $" -f {d}.lang" : ""));
+        Line("%files" + (r.FilesArgs.Length > 0 ? " " + r.FilesArgs : "") + (files?.LangDomain is { } d ? $" -f {d}.lang" : ""));
         if (s.LicenseFiles.Count > 0) Line("%license " + string.Join(' ', s.LicenseFiles));
         if (s.DocFiles.Count > 0 && files is not { UpstreamDocs: true }) Line("%doc " + string.Join(' ', s.DocFiles));
         if (files is not null) foreach (var f in files.Main) Line(f);

@@ -34,6 +34,7 @@ internal static partial class PythonReader
                         ? Toml.String(urls, "Homepage") ?? Toml.String(urls, "homepage") ?? Toml.String(urls, "Source") ?? Toml.String(urls, "Repository")
                         : null,
                     Origin = "pyproject.toml [project]",
+                    Binaries = Toml.Table(project, "scripts") is { } scripts ? scripts.Keys.Order(StringComparer.Ordinal).ToList() : [],
                 };
             }
         }

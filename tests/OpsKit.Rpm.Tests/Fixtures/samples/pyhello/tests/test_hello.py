@@ -1,0 +1,6 @@
+import pyhello
+
+
+def test_main(capsys):
+    pyhello.main()
+    assert "hello" in capsys.readouterr().out
