@@ -10,7 +10,8 @@ namespace OpsKit.Rpm.Spec;
 /// <param name="Packager">--packager, or null.</param>
 /// <param name="Target">Target distribution.</param>
 /// <param name="Probe">Run a trial build to compute %files.</param>
-public sealed record SpecOptions(string Input, InspectOptions Overrides, string? Packager, Target Target, bool Probe);
+/// <param name="NoCheck">Leave out %check (for projects whose test target needs more than the build does).</param>
+public sealed record SpecOptions(string Input, InspectOptions Overrides, string? Packager, Target Target, bool Probe, bool NoCheck = false);
 
 /// <summary>The generated spec and what the packager should know.</summary>
 /// <param name="Name">Package name.</param>
@@ -30,6 +31,7 @@ public static class SpecGenerator
         using var tree = await SourceArchive.OpenAsync(context, options.Input, ct).ConfigureAwait(false);
         var source = SourceInspector.Inspect(tree, options.Input, options.Overrides);
         var recipe = RecipeBook.For(source);
+        if (options.NoCheck) recipe.Check.Clear();
         FilesPlan? files = null;
         var notes = new List<string>(source.Notes);
         if (options.Probe)

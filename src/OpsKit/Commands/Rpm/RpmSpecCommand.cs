@@ -22,11 +22,12 @@ public static class RpmSpecCommand
         var target = new Option<string>("--target") { Description = "Target distribution.", DefaultValueFactory = _ => "fedora", HelpName = "DIST" };
         target.AcceptOnlyFromAmong([.. TargetFacts.Names]);
         var probe = new Option<bool>("--probe") { Description = "Run a trial build and install to compute %files from what the project installs." };
+        var noCheck = new Option<bool>("--no-check") { Description = "Leave out %check (when the project's test target needs more than its build)." };
         var output = new Option<string?>("--output", "-o") { Description = "Write the spec to FILE instead of stdout.", HelpName = "FILE" };
         var force = new Option<bool>("--force") { Description = "Overwrite an existing output file." };
         var command = new Command("spec", "Write a spec for a source tarball or directory: detected build system, SPDX license, %files from a trial build.")
         {
-            input, name, version, license, summary, packager, target, probe, output, force,
+            input, name, version, license, summary, packager, target, probe, noCheck, output, force,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -36,7 +37,7 @@ public static class RpmSpecCommand
                 throw OpsKitException.Usage($"{file} exists; pass --force to overwrite it");
             var options = new SpecOptions(parse.GetValue(input)!,
                 new InspectOptions(parse.GetValue(name), parse.GetValue(version), parse.GetValue(license), parse.GetValue(summary)),
-                parse.GetValue(packager), TargetFacts.Parse(parse.GetValue(target)!), parse.GetValue(probe));
+                parse.GetValue(packager), TargetFacts.Parse(parse.GetValue(target)!), parse.GetValue(probe), parse.GetValue(noCheck));
             var result = await SpecGenerator.GenerateAsync(host.Context, options, ct);
             var report = file is null || file == "-" ? CommandHost.Error : CommandHost.Out;
             if (file is null || file == "-") CommandHost.Out.Write(result.Text);
