@@ -1,5 +1,6 @@
 // Runs rpmbuild the OpsKit way: an explicit _topdir, --nodeps and the compat
 // macros on hosts that are not RPM distributions (research 8.7).
+using Microsoft.Extensions.Logging;
 using OpsKit.Core;
 using OpsKit.Core.Processes;
 
@@ -29,7 +30,10 @@ public sealed record RpmBuildRun(string Spec, string TopDir, string Stage, IRead
     public async Task<(CommandResult Result, BuildOutput Output)> RunAsync(SystemContext context, HostRpm host, SupportFiles support, CancellationToken ct)
     {
         var spec = new CommandSpec("rpmbuild", Arguments(host, support)) { Timeout = TimeSpan.FromHours(1), Environment = new Dictionary<string, string?> { ["LC_ALL"] = "C" } };
+        var log = context.Loggers.CreateLogger("rpm");
+        log.LogInformation("Running {Command}", spec.Display);
         var result = await context.Runner.RunAsync(spec, ct).ConfigureAwait(false);
+        log.LogDebug("rpmbuild exited {ExitCode} after {Seconds:F1} s", result.ExitCode, result.Duration.TotalSeconds);
         if (result.StartError is not null) throw OpsKitException.Unavailable($"cannot run rpmbuild: {result.StartError}");
         var output = BuildOutput.Parse(result.StandardOutput, result.StandardError);
         if (result.TimedOut) output.Errors.Add("rpmbuild timed out after an hour");

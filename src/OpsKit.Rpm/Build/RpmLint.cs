@@ -1,6 +1,7 @@
 // Runs rpmlint with OpsKit's profile on the packages a build wrote and
 // reads its findings and summary line.
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
 using OpsKit.Core;
 using OpsKit.Core.Processes;
 
@@ -22,11 +23,13 @@ public static partial class RpmLint
             throw OpsKitException.Unavailable("rpmlint not found; install the 'rpmlint' package or pass --no-lint");
         var args = new List<string> { "-c", support.LintConfig };
         args.AddRange(packages);
-        var r = await context.Runner.RunAsync(new CommandSpec("rpmlint", args)
+        var command = new CommandSpec("rpmlint", args)
         {
             Timeout = TimeSpan.FromMinutes(10),
             Environment = new Dictionary<string, string?> { ["LC_ALL"] = "C.UTF-8", ["NO_COLOR"] = "1" },
-        }, ct).ConfigureAwait(false);
+        };
+        context.Loggers.CreateLogger("rpm").LogInformation("Running {Command}", command.Display);
+        var r = await context.Runner.RunAsync(command, ct).ConfigureAwait(false);
         if (r.StartError is not null) throw OpsKitException.Unavailable($"cannot run rpmlint: {r.StartError}");
         var text = Regex.Replace(r.StandardOutput + "\n" + r.StandardError, @"\x1b\[[0-9;]*m", "");
         var findings = text.Split('\n').Select(l => l.TrimEnd()).Where(l => Finding().IsMatch(l)).ToList();

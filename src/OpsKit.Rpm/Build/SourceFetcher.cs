@@ -1,6 +1,7 @@
 // spectool-like: finds the Source and Patch files a spec names and copies
 // local ones into SOURCES, so "missing source" is reported before rpmbuild runs.
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
 using OpsKit.Core;
 using OpsKit.Core.Processes;
 
@@ -44,6 +45,7 @@ public static partial class SourceFetcher
                 throw new OpsKitException($"{spec}: missing source: {tag} '{file}' is not in {sources}, beside the spec or in the current directory{hint}");
             }
             File.Copy(found, target, overwrite: true);
+            context.Loggers.CreateLogger("rpm").LogInformation("Copied {Tag} {Source} to {Target}", tag, found, target);
             placed.Add(target);
         }
         return placed;
