@@ -41,7 +41,9 @@ public static class SpecGenerator
         }
         else if (recipe.KnownFiles is null) notes.Add("%files is a guess: rerun with --probe to compute it from a trial build");
         var (packager, from) = await Packager.ResolveAsync(context, options.Packager, ct).ConfigureAwait(false);
-        var date = DateOnly.FromDateTime(context.Clock.GetUtcNow().UtcDateTime);
+        // SOURCE_DATE_EPOCH (reproducible-builds.org) pins the changelog date for regenerated specs.
+        var now = long.TryParse(context.Env("SOURCE_DATE_EPOCH"), out var epoch) ? DateTimeOffset.FromUnixTimeSeconds(epoch) : context.Clock.GetUtcNow();
+        var date = DateOnly.FromDateTime(now.UtcDateTime);
         var text = SpecWriter.Write(new SpecDocument(source, recipe, files, options.Target, packager, date));
         return new SpecResult(source.Name, text, source.Shape, source.Evidence, notes, from);
     }

@@ -64,4 +64,14 @@ public sealed class SpecGoldenTests
         Assert.Contains(result.Notes, n => n.Contains("--probe"));
         Assert.Contains("# FIXME: files not probed", result.Text);
     }
+
+    [Fact]
+    public async Task Source_date_epoch_pins_the_changelog_date()
+    {
+        using var dir = new TempDir("rpm-golden");
+        var tarball = Samples.Tarball(dir, "hello-make", "hello-1.0");
+        var context = new OpsKit.Core.SystemContext(environment: new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = "1700000000" });
+        var result = await SpecGenerator.GenerateAsync(context, new SpecOptions(tarball, new InspectOptions(), "Ops Kit <ops@example.org>", Target.Fedora, Probe: false));
+        Assert.Contains("\n* Tue Nov 14 2023 Ops Kit <ops@example.org> - 1.0-1\n", result.Text);
+    }
 }
