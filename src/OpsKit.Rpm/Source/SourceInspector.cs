@@ -49,7 +49,8 @@ public static partial class SourceInspector
         var readme = ReadmeReader.Read(tree);
         var summary = options.Summary?.Trim() ?? Clean(DropName(meta.Summary ?? readme.Summary, name, meta.DistName)) ?? $"The {name} package";
         if (options.Summary is null && meta.Summary is null && readme.Summary is null) notes.Add("no summary in metadata or README; write one");
-        var description = Clean(meta.Description ?? readme.Description ?? summary)!;
+        // A README paragraph that leads into a list ends with ':'; as a description it ends the sentence.
+        var description = Clean(meta.Description ?? readme.Description ?? summary)!.TrimEnd(':', ' ');
         if (char.IsLetterOrDigit(description[^1]) && !description.Split(' ')[^1].Contains("://", StringComparison.Ordinal)) description += ".";
         var url = meta.Url ?? readme.Url;
         if (url is null) notes.Add("no home page found; add a URL: tag");

@@ -53,7 +53,7 @@ public static partial class PathMacros
         "/usr/share/applications", "/usr/share/icons", "/usr/share/icons/hicolor", "/usr/share/pixmaps", "/usr/share/metainfo",
         "/usr/share/appdata", "/usr/share/mime", "/usr/share/mime/packages", "/usr/share/dbus-1", "/usr/share/dbus-1/services",
         "/usr/share/dbus-1/system-services", "/usr/share/dbus-1/system.d", "/usr/share/polkit-1", "/usr/share/polkit-1/actions",
-        "/usr/share/polkit-1/rules.d", "/usr/share/zsh", "/usr/share/zsh/site-functions", "/usr/share/fish",
+        "/usr/share/polkit-1/rules.d", "/usr/share/zsh", "/usr/share/zsh/site-functions", "/usr/share/zsh/vendor-completions", "/usr/share/fish",
         "/usr/share/fish/vendor_completions.d", "/usr/share/bash-completion", "/usr/share/bash-completion/completions",
         "/usr/share/aclocal", "/usr/share/pkgconfig", "/usr/share/cmake", "/usr/share/locale", "/usr/share/man", "/usr/share/info",
         "/usr/share/doc", "/usr/share/licenses", "/usr/share/X11", "/usr/share/fonts", "/usr/share/glib-2.0", "/usr/share/glib-2.0/schemas",

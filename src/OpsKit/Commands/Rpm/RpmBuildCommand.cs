@@ -2,6 +2,7 @@
 // errors found in the output whatever the exit status, then rpmlint.
 using System.CommandLine;
 using OpsKit.Core;
+using OpsKit.Rpm;
 using OpsKit.Rpm.Build;
 
 namespace OpsKit.Commands.Rpm;
@@ -23,7 +24,9 @@ public static class RpmBuildCommand
         command.SetAction(async (parse, ct) =>
         {
             using var host = CommandHost.From(parse, "opskit-rpm");
-            var options = new BuildOptions(parse.GetValue(spec)!, parse.GetValue(topDir), parse.GetValue(extra) ?? [], !parse.GetValue(noLint));
+            var settings = RpmSettings.Bind(host.Config.Section("rpm"));
+            var options = new BuildOptions(parse.GetValue(spec)!, parse.GetValue(topDir) ?? settings.TopDir, parse.GetValue(extra) ?? [],
+                settings.Lint && !parse.GetValue(noLint));
             var report = await PackageBuilder.BuildAsync(host.Context, options, ct);
             var o = CommandHost.Out;
             o.WriteLine($"top dir: {report.TopDir}");

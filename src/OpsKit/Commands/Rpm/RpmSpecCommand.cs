@@ -2,6 +2,7 @@
 // %files computed by a trial build (--probe).
 using System.CommandLine;
 using OpsKit.Core;
+using OpsKit.Rpm;
 using OpsKit.Rpm.Source;
 using OpsKit.Rpm.Spec;
 
@@ -19,7 +20,7 @@ public static class RpmSpecCommand
         var license = new Option<string?>("--license") { Description = "License as an SPDX expression (default: detected).", HelpName = "SPDX" };
         var summary = new Option<string?>("--summary") { Description = "One-line summary (default: from metadata or README).", HelpName = "S" };
         var packager = new Option<string?>("--packager") { Description = "Changelog identity (default: %packager, git config, user@host).", HelpName = "\"Name <mail>\"" };
-        var target = new Option<string>("--target") { Description = "Target distribution.", DefaultValueFactory = _ => "fedora", HelpName = "DIST" };
+        var target = new Option<string?>("--target") { Description = "Target distribution (default: [rpm] target, fedora).", HelpName = "DIST" };
         target.AcceptOnlyFromAmong([.. TargetFacts.Names]);
         var probe = new Option<bool>("--probe") { Description = "Run a trial build and install to compute %files from what the project installs." };
         var noCheck = new Option<bool>("--no-check") { Description = "Leave out %check (when the project's test target needs more than its build)." };
@@ -32,12 +33,13 @@ public static class RpmSpecCommand
         command.SetAction(async (parse, ct) =>
         {
             using var host = CommandHost.From(parse, "opskit-rpm");
+            var settings = RpmSettings.Bind(host.Config.Section("rpm"));
             var file = parse.GetValue(output);
             if (file is not null && file != "-" && File.Exists(file) && !parse.GetValue(force))
                 throw OpsKitException.Usage($"{file} exists; pass --force to overwrite it");
             var options = new SpecOptions(parse.GetValue(input)!,
                 new InspectOptions(parse.GetValue(name), parse.GetValue(version), parse.GetValue(license), parse.GetValue(summary)),
-                parse.GetValue(packager), TargetFacts.Parse(parse.GetValue(target)!), parse.GetValue(probe), parse.GetValue(noCheck));
+                parse.GetValue(packager) ?? settings.Packager, parse.GetValue(target) is { } t ? TargetFacts.Parse(t) : settings.Target, parse.GetValue(probe), parse.GetValue(noCheck));
             var result = await SpecGenerator.GenerateAsync(host.Context, options, ct);
             var report = file is null || file == "-" ? CommandHost.Error : CommandHost.Out;
             if (file is null || file == "-") CommandHost.Out.Write(result.Text);
