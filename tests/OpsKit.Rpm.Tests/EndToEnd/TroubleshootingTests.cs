@@ -38,6 +38,12 @@ public sealed class TroubleshootingTests
         Assert.Contains("opskit: rpmbuild: installed but unpackaged files", r.StandardError);
         Assert.Contains("    /etc/hello.conf", r.StandardError);
         Assert.Contains("opskit rpm spec --probe", r.StandardError);
+
+        var json = ShapeBuild.Opskit(dir, "rpm", "build", spec, "--topdir", dir.File("top"), "--json");
+        Assert.Equal(ExitCodes.Failed, json.ExitCode);
+        using var doc = System.Text.Json.JsonDocument.Parse(json.StandardOutput);
+        Assert.False(doc.RootElement.GetProperty("ok").GetBoolean());
+        Assert.Equal(["/etc/hello.conf"], doc.RootElement.GetProperty("unpackaged").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]
