@@ -42,7 +42,7 @@ public static partial class FileMapper
 
     private static IEnumerable<(string Entry, bool Devel)> Classify(string path, bool isDir, FilesPlan plan)
     {
-        var macro = Quote(PathMacros.ToMacro(path));
+        var macro = Quote(PathMacros.ToMacro(Escape(path)));
         if (path.StartsWith("/usr/local/", StringComparison.Ordinal) || path.StartsWith("/opt/", StringComparison.Ordinal))
             plan.Notes.Add($"{path} is outside the distribution prefix: PREFIX was probably not honoured");
         if (ManPage().Match(path) is { Success: true } man)
@@ -64,19 +64,19 @@ public static partial class FileMapper
         if (owner is not null && owner.StartsWith("/etc/", StringComparison.Ordinal))
         {
             // A package's own /etc directory: owned with %dir, each file %config(noreplace).
-            yield return ($"%dir {Quote(PathMacros.ToMacro(owner))}", false);
+            yield return ($"%dir {Quote(PathMacros.ToMacro(Escape(owner)))}", false);
             if (isDir) yield return ($"%dir {macro}", false);
             else yield return ($"%config(noreplace) {macro}", false);
             yield break;
         }
         if (owner is not null)
         {
-            yield return ($"{Quote(PathMacros.ToMacro(owner))}/", devel || IsDevel(owner + "/"));
+            yield return (Quote(PathMacros.ToMacro(Escape(owner)) + "/"), devel || IsDevel(owner + "/"));
             yield break;
         }
         if (isDir) yield return ($"%dir {macro}", devel);
         else if (path.StartsWith("/etc/", StringComparison.Ordinal)) yield return ($"%config(noreplace) {macro}", false);
-        else if (VersionedLib().Match(path) is { Success: true } so) yield return (Quote(PathMacros.ToMacro(so.Groups[1].Value)) + "*", false);
+        else if (VersionedLib().Match(path) is { Success: true } so) yield return (Quote(PathMacros.ToMacro(Escape(so.Groups[1].Value))) + "*", false);
         else yield return (macro, devel);
     }
 
@@ -130,8 +130,11 @@ public static partial class FileMapper
         return f.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4 && head.SequenceEqual(new byte[] { 0x7f, (byte)'E', (byte)'L', (byte)'F' });
     }
 
-    private static string Quote(string macro) =>
-        macro.Contains(' ', StringComparison.Ordinal) ? $"\"{macro.Replace("%", "%%", StringComparison.Ordinal).Replace("%%{", "%{", StringComparison.Ordinal)}\"" : macro;
+    /// <summary>Quotes entries with spaces; a literal '%' in a file name was already doubled by <see cref="Escape"/>.</summary>
+    private static string Quote(string macro) => macro.Contains(' ', StringComparison.Ordinal) ? $"\"{macro}\"" : macro;
+
+    /// <summary>Doubles '%' in an installed path so rpm does not expand it.</summary>
+    private static string Escape(string path) => path.Replace("%", "%%", StringComparison.Ordinal);
 
     [GeneratedRegex(@"^/usr/share/man/(man\w+/[^/]+?)(\.(gz|bz2|xz|zst))?$")]
     private static partial Regex ManPage();
@@ -150,5 +153,5 @@ internal sealed class EntryOrder : IComparer<string>
 
     public int Compare(string? x, string? y) => string.CompareOrdinal(Key(x ?? ""), Key(y ?? ""));
 
-    private static string Key(string entry) => Regex.Replace(entry, @"^(%dir |%config\(noreplace\) )", "");
+    private static string Key(string entry) => Regex.Replace(entry, @"^(%dir |%config\(noreplace\) )?""?", "");
 }

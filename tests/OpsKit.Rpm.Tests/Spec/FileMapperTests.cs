@@ -85,4 +85,11 @@ public sealed class FileMapperTests
         var plan = Map("/usr/bin/tool", "/usr/lib/.build-id/ab/cdef -> ../../../../usr/bin/tool");
         Assert.Equal(["%{_bindir}/tool"], plan.Main);
     }
+
+    [Fact]
+    public void Spaces_are_quoted_and_percent_signs_doubled()
+    {
+        var plan = Map("/usr/share/tool data/a.txt", "/usr/bin/100%tool");
+        Assert.Equal(["%{_bindir}/100%%tool", "\"%{_datadir}/tool data/\""], plan.Main);
+    }
 }
