@@ -18,7 +18,7 @@ public static class Prober
         using var support = SupportFiles.Create(debianHost: !host.IsRpmDistro);
         var top = Path.Combine(support.Directory, "top");
         foreach (var sub in Setup.BuildTreeSetup.Subdirectories) Directory.CreateDirectory(Path.Combine(top, sub));
-        await PlaceSource(context, source, Path.Combine(top, "SOURCES"), ct).ConfigureAwait(false);
+        await SourcePacker.PlaceAsync(context, source, Path.Combine(top, "SOURCES"), ct).ConfigureAwait(false);
 
         // No %license/%doc: rpm would copy them into the buildroot and they would look installed by upstream.
         var bare = source with { LicenseFiles = [], DocFiles = [] };
@@ -36,23 +36,5 @@ public static class Prober
         if (!Directory.Exists(buildRoot) || !Directory.EnumerateFileSystemEntries(buildRoot).Any())
             throw new OpsKitException("trial build installed nothing: the install step put no files in the buildroot");
         return FileMapper.Map(buildRoot);
-    }
-
-    private static async Task PlaceSource(SystemContext context, Inspection source, string sources, CancellationToken ct)
-    {
-        var tree = source.Tree;
-        var file = source.Source0.Replace("%{name}", source.Name, StringComparison.Ordinal).Replace("%{version}", source.Version, StringComparison.Ordinal);
-        if (tree.ArchivePath is not null)
-        {
-            File.Copy(tree.ArchivePath, Path.Combine(sources, file));
-            return;
-        }
-        // A directory: pack it as NAME-VERSION/ the way "git archive --prefix" or "make dist" would.
-        var dir = Path.GetFullPath(tree.Root);
-        var prefix = $"{source.Name}-{source.Version}";
-        var r = await context.Runner.RunAsync(new CommandSpec("tar", "-czf", Path.Combine(sources, file), "--exclude=.git",
-            "-C", Path.GetDirectoryName(dir)!, $"--transform=s,^{Path.GetFileName(dir)},{prefix},", Path.GetFileName(dir))
-        { Timeout = TimeSpan.FromMinutes(10) }, ct).ConfigureAwait(false);
-        if (!r.Succeeded) throw new OpsKitException($"cannot pack {dir} for the trial build: {r.StandardError.Trim()}");
     }
 }

@@ -11,7 +11,8 @@ namespace OpsKit.Rpm.Spec;
 /// <param name="Target">Target distribution.</param>
 /// <param name="Probe">Run a trial build to compute %files.</param>
 /// <param name="NoCheck">Leave out %check (for projects whose test target needs more than the build does).</param>
-public sealed record SpecOptions(string Input, InspectOptions Overrides, string? Packager, Target Target, bool Probe, bool NoCheck = false);
+/// <param name="PackInto">For a directory input: pack it as the Source0 tarball into this directory (null: do not).</param>
+public sealed record SpecOptions(string Input, InspectOptions Overrides, string? Packager, Target Target, bool Probe, bool NoCheck = false, string? PackInto = null);
 
 /// <summary>The generated spec and what the packager should know.</summary>
 /// <param name="Name">Package name.</param>
@@ -20,7 +21,8 @@ public sealed record SpecOptions(string Input, InspectOptions Overrides, string?
 /// <param name="Evidence">Where the fields came from.</param>
 /// <param name="Notes">Review items.</param>
 /// <param name="PackagerSource">Where the changelog identity came from.</param>
-public sealed record SpecResult(string Name, string Text, Shape Shape, IReadOnlyList<string> Evidence, IReadOnlyList<string> Notes, string PackagerSource);
+/// <param name="Packed">The Source0 tarball packed from a directory input, or null.</param>
+public sealed record SpecResult(string Name, string Text, Shape Shape, IReadOnlyList<string> Evidence, IReadOnlyList<string> Notes, string PackagerSource, string? Packed = null);
 
 /// <summary>Generates specs.</summary>
 public static class SpecGenerator
@@ -45,6 +47,13 @@ public static class SpecGenerator
         var now = long.TryParse(context.Env("SOURCE_DATE_EPOCH"), out var epoch) ? DateTimeOffset.FromUnixTimeSeconds(epoch) : context.Clock.GetUtcNow();
         var date = DateOnly.FromDateTime(now.UtcDateTime);
         var text = SpecWriter.Write(new SpecDocument(source, recipe, files, options.Target, packager, date));
-        return new SpecResult(source.Name, text, source.Shape, source.Evidence, notes, from);
+        string? packed = null;
+        if (options.PackInto is not null && tree.ArchivePath is null)
+        {
+            if (File.Exists(Path.Combine(options.PackInto, SourcePacker.FileName(source))))
+                notes.Add($"{SourcePacker.FileName(source)} already exists beside the spec; left as it is");
+            else packed = await SourcePacker.PlaceAsync(context, source, options.PackInto, ct).ConfigureAwait(false);
+        }
+        return new SpecResult(source.Name, text, source.Shape, source.Evidence, notes, from, packed);
     }
 }

@@ -39,7 +39,8 @@ public static class RpmSpecCommand
                 throw OpsKitException.Usage($"{file} exists; pass --force to overwrite it");
             var options = new SpecOptions(parse.GetValue(input)!,
                 new InspectOptions(parse.GetValue(name), parse.GetValue(version), parse.GetValue(license), parse.GetValue(summary)),
-                parse.GetValue(packager) ?? settings.Packager, parse.GetValue(target) is { } t ? TargetFacts.Parse(t) : settings.Target, parse.GetValue(probe), parse.GetValue(noCheck));
+                parse.GetValue(packager) ?? settings.Packager, parse.GetValue(target) is { } t ? TargetFacts.Parse(t) : settings.Target, parse.GetValue(probe), parse.GetValue(noCheck),
+                file is null || file == "-" ? null : Path.GetDirectoryName(Path.GetFullPath(file)));
             var result = await SpecGenerator.GenerateAsync(host.Context, options, ct);
             var report = file is null || file == "-" ? CommandHost.Error : CommandHost.Out;
             if (file is null || file == "-") CommandHost.Out.Write(result.Text);
@@ -47,6 +48,7 @@ public static class RpmSpecCommand
             {
                 await File.WriteAllTextAsync(file, result.Text, ct);
                 report.WriteLine($"wrote {file}");
+                if (result.Packed is not null) report.WriteLine($"wrote {result.Packed} (Source0, packed from the directory)");
             }
             report.WriteLine($"build system: {result.Shape.Name()}");
             foreach (var e in result.Evidence) report.WriteLine($"  {e}");
