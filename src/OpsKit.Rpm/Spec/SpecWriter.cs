@@ -68,7 +68,8 @@ public static class SpecWriter
         Line("%files" + (r.FilesArgs.Length > 0 ? " " + r.FilesArgs : "") + (files?.LangDomain is { } d ? $" -f {d}.lang" : ""));
         if (s.LicenseFiles.Count > 0) Line("%license " + string.Join(' ', s.LicenseFiles));
         if (s.DocFiles.Count > 0 && files is not { UpstreamDocs: true }) Line("%doc " + string.Join(' ', s.DocFiles));
-        if (files is not null) foreach (var f in files.Main) Line(f);
+        // "%files -f %{pyproject_files}" already lists the site-packages entries.
+        if (files is not null) foreach (var f in files.Main.Where(f => !(r.FilesArgs.Contains("pyproject_files", StringComparison.Ordinal) && f.StartsWith("%{python3_sitelib}", StringComparison.Ordinal)))) Line(f);
         else if (r.KnownFiles is { } known) foreach (var f in known) Line(f);
         else
         {

@@ -1,5 +1,5 @@
-// Meson (with a systemd unit), a script collection and a Perl distribution
-// through spec --probe and build.
+// Meson (with a systemd unit), a script collection, a Perl distribution and a
+// Python project through spec --probe and build.
 namespace OpsKit.Rpm.Tests.EndToEnd;
 
 public sealed class OtherShapeTests
@@ -25,5 +25,13 @@ public sealed class OtherShapeTests
     {
         var payload = ShapeBuild.Run("perl-hello", "perl-hello", "Acme-OpsHello-0.4", "perl-Acme-OpsHello");
         Assert.Contains("/Acme/OpsHello.pm\n", payload);
+    }
+
+    [Fact]
+    public void Python_pyproject_with_an_entry_point()
+    {
+        var payload = ShapeBuild.Run("pyhello", "pyhello", "PyHello-1.5.0", "python-pyhello");
+        Assert.Contains("# python-pyhello-1.5.0-1.noarch.rpm\n/usr/bin/pyhello\n", payload);
+        Assert.Contains("/pyhello/__init__.py\n", payload);
     }
 }

@@ -1,6 +1,0 @@
-import pyhello
-
-
-def test_main(capsys):
-    pyhello.main()
-    assert "hello" in capsys.readouterr().out
