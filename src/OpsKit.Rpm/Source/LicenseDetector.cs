@@ -1,0 +1,120 @@
+// License -> SPDX (research note 5): ecosystem metadata first, then
+// SPDX-License-Identifier headers, then fingerprints of LICENSE/COPYING texts.
+// GPL-family texts say nothing about "-or-later"; that comes from the
+// "any later version" grant in README or source headers.
+using System.Text.RegularExpressions;
+
+namespace OpsKit.Rpm.Source;
+
+/// <summary>The license found and how.</summary>
+/// <param name="Expression">SPDX expression, or null when nothing was found.</param>
+/// <param name="Evidence">Where it came from.</param>
+/// <param name="NeedsReview">True when a guess was made (GPL "-only" without an explicit grant, unknown names).</param>
+public sealed record LicenseFinding(string? Expression, string Evidence, bool NeedsReview);
+
+/// <summary>Detects licenses.</summary>
+public static partial class LicenseDetector
+{
+    private static readonly (string Id, string[] Phrases)[] s_fingerprints =
+    [
+        ("AGPL-3.0", ["gnu affero general public license", "version 3"]),
+        ("LGPL-2.1", ["gnu lesser general public license", "version 2.1"]),
+        ("LGPL-3.0", ["gnu lesser general public license", "version 3"]),
+        ("LGPL-2.0", ["gnu library general public license", "version 2"]),
+        ("GPL-3.0", ["gnu general public license", "version 3, 29 june 2007"]),
+        ("GPL-2.0", ["gnu general public license", "version 2, june 1991"]),
+        ("Apache-2.0", ["apache license", "version 2.0"]),
+        ("MPL-2.0", ["mozilla public license", "2.0"]),
+        ("BSL-1.0", ["boost software license - version 1.0"]),
+        ("Artistic-2.0", ["the artistic license 2.0"]),
+        ("Unlicense", ["this is free and unencumbered software released into the public domain"]),
+        ("Zlib", ["this software is provided 'as-is', without any express or implied warranty", "altered source versions must be plainly marked"]),
+        ("BSD-3-Clause", ["redistribution and use in source and binary forms", "neither the name"]),
+        ("BSD-2-Clause", ["redistribution and use in source and binary forms", "redistributions in binary form must reproduce"]),
+        ("MIT", ["permission is hereby granted, free of charge", "the above copyright notice and this permission notice shall be included"]),
+        ("ISC", ["permission to use, copy, modify, and/or distribute this software for any purpose with or without fee is hereby granted, provided that the above copyright notice and this permission notice appear in all copies"]),
+        ("ISC", ["permission to use, copy, modify, and distribute this software for any purpose with or without fee is hereby granted, provided that the above copyright notice and this permission notice appear in all copies"]),
+        ("0BSD", ["permission to use, copy, modify, and/or distribute this software for any purpose with or without fee is hereby granted"]),
+    ];
+
+    /// <summary>Top-level license files: LICEN[CS]E*, COPYING*, COPYRIGHT*, NOTICE*, UNLICENSE*.</summary>
+    public static IReadOnlyList<string> LicenseFiles(SourceTree tree) =>
+        tree.TopFiles().Where(f => LicenseName().IsMatch(f)).ToList();
+
+    /// <summary>Finds the license: metadata, then SPDX headers, then license texts.</summary>
+    public static LicenseFinding Detect(SourceTree tree, string? metadataLicense, string metadataSource)
+    {
+        if (!string.IsNullOrWhiteSpace(metadataLicense))
+        {
+            var spdx = Spdx.Normalise(metadataLicense);
+            return new LicenseFinding(spdx ?? metadataLicense, spdx is null || spdx == metadataLicense.Trim() ? metadataSource : $"{metadataSource}: '{metadataLicense}'", spdx is null);
+        }
+        var headers = SpdxHeaders(tree);
+        if (headers.Count > 0)
+            return new LicenseFinding(string.Join(" AND ", headers), "SPDX-License-Identifier headers", false);
+        var found = new List<(string Id, string File)>();
+        foreach (var file in LicenseFiles(tree))
+        {
+            var text = Normalise(tree.Read(file) ?? "");
+            foreach (var (id, phrases) in s_fingerprints)
+            {
+                if (phrases.All(p => text.Contains(p, StringComparison.Ordinal))) { found.Add((id, file)); break; }
+            }
+        }
+        if (found.Count == 0) return new LicenseFinding(null, "no license metadata, SPDX header or known license text", true);
+        var review = false;
+        var ids = new List<string>();
+        foreach (var (id, _) in found)
+        {
+            if (id.Contains("GPL", StringComparison.Ordinal))
+            {
+                var later = MentionsLaterVersion(tree);
+                ids.Add(id + (later ? "-or-later" : "-only"));
+                review |= !later;
+            }
+            else ids.Add(id);
+        }
+        var distinct = ids.Distinct().Order(StringComparer.Ordinal).ToList();
+        return new LicenseFinding(string.Join(" AND ", distinct), "license text in " + string.Join(", ", found.Select(f => f.File).Distinct()), review);
+    }
+
+    private static string Normalise(string text) => Regex.Replace(text.ToLowerInvariant().Replace('\u2019', '\''), @"\s+", " ");
+
+    private static bool MentionsLaterVersion(SourceTree tree) =>
+        SampleFiles(tree).Any(f => Normalise(Head(f)).Contains("any later version", StringComparison.Ordinal));
+
+    private static List<string> SpdxHeaders(SourceTree tree)
+    {
+        var ids = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var f in SampleFiles(tree))
+        {
+            foreach (Match m in SpdxHeader().Matches(Head(f))) ids.Add(m.Groups[1].Value.Trim());
+        }
+        return ids.ToList();
+    }
+
+    /// <summary>README plus up to 200 source files, for header evidence.</summary>
+    private static IEnumerable<string> SampleFiles(SourceTree tree)
+    {
+        var readme = tree.TopFiles().Where(f => f.StartsWith("README", StringComparison.OrdinalIgnoreCase)).Select(tree.File);
+        var sources = Directory.EnumerateFiles(tree.Root, "*", SearchOption.AllDirectories)
+            .Where(f => SourceExt().IsMatch(f)).Order(StringComparer.Ordinal).Take(200);
+        return readme.Concat(sources);
+    }
+
+    private static string Head(string file)
+    {
+        using var reader = new StreamReader(file);
+        var buffer = new char[4096];
+        return new string(buffer, 0, reader.ReadBlock(buffer, 0, buffer.Length));
+    }
+
+    [GeneratedRegex(@"^(LICEN[CS]E|COPYING|COPYRIGHT|NOTICE|UNLICENSE)", RegexOptions.IgnoreCase)]
+    private static partial Regex LicenseName();
+
+    [GeneratedRegex(@"SPDX-License-Identifier:\s*([A-Za-z0-9.+ ()-]+?)\s*(?:\*/|-->|$)", RegexOptions.Multiline)]
+    private static partial Regex SpdxHeader();
+
+    [GeneratedRegex(@"\.(c|h|cc|cpp|hpp|cxx|py|go|rs|pl|pm|sh|js|ts|java|rb)$")]
+    private static partial Regex SourceExt();
+}

@@ -1,0 +1,54 @@
+// What inspection learned about a project; every field is optional and the
+// spec writer fills gaps from flags, the archive name or defaults.
+namespace OpsKit.Rpm.Source;
+
+/// <summary>Metadata and build facts read from a source tree.</summary>
+public sealed record ProjectMetadata
+{
+    /// <summary>The project name from its build files.</summary>
+    public string? Name { get; init; }
+    /// <summary>The version from its build files.</summary>
+    public string? Version { get; init; }
+    /// <summary>One-line summary.</summary>
+    public string? Summary { get; init; }
+    /// <summary>Longer description (plain text paragraphs).</summary>
+    public string? Description { get; init; }
+    /// <summary>Upstream home page.</summary>
+    public string? Url { get; init; }
+    /// <summary>License as declared in metadata (SPDX or a legacy name to normalise).</summary>
+    public string? License { get; init; }
+    /// <summary>The build file the metadata came from ("configure.ac AC_INIT"), or null.</summary>
+    public string? Origin { get; init; }
+    /// <summary>Extra BuildRequires derived from the build files (pkgconfig(x), cmake(X), perl(X)).</summary>
+    public IReadOnlyList<string> BuildRequires { get; init; } = [];
+    /// <summary>The build uses libtool (LT_INIT), so .la files must go.</summary>
+    public bool UsesLibtool { get; init; }
+    /// <summary>C++ is compiled (gcc-c++ needed).</summary>
+    public bool UsesCxx { get; init; }
+    /// <summary>C is compiled (gcc needed).</summary>
+    public bool UsesC { get; init; } = true;
+    /// <summary>A test target exists: "check"/"test" for make, enable_testing() for CMake, test() for Meson.</summary>
+    public string? CheckTarget { get; init; }
+    /// <summary>Plain Makefile facts.</summary>
+    public MakefileFacts? Makefile { get; init; }
+    /// <summary>Scripts of a script collection (relative paths).</summary>
+    public IReadOnlyList<string> Scripts { get; init; } = [];
+    /// <summary>The upstream distribution name when it differs from the package name (Perl, Python).</summary>
+    public string? DistName { get; init; }
+    /// <summary>Go import path (module line).</summary>
+    public string? GoImportPath { get; init; }
+    /// <summary>Executables a Go or Rust project builds.</summary>
+    public IReadOnlyList<string> Binaries { get; init; } = [];
+    /// <summary>Top-level Python modules or packages.</summary>
+    public IReadOnlyList<string> PythonModules { get; init; } = [];
+}
+
+/// <summary>What a hand-written Makefile honours.</summary>
+/// <param name="Variables">Install variables it reads (PREFIX, DESTDIR, BINDIR, MANDIR, SYSCONFDIR, ...).</param>
+/// <param name="SetsCflags">It assigns CFLAGS itself with "=" (so the command line must override it).</param>
+/// <param name="UsesLdflags">It passes $(LDFLAGS) to the link.</param>
+public sealed record MakefileFacts(IReadOnlyList<string> Variables, bool SetsCflags, bool UsesLdflags)
+{
+    /// <summary>True when it installs under $(DESTDIR).</summary>
+    public bool HonoursDestDir => Variables.Contains("DESTDIR");
+}

@@ -1,0 +1,48 @@
+// A hand-written Makefile: which install variables it honours, whether it
+// hard-sets CFLAGS, whether it has check/test targets (research pitfall 16).
+using System.Text.RegularExpressions;
+
+namespace OpsKit.Rpm.Source.Readers;
+
+/// <summary>Reads plain Makefile projects.</summary>
+internal static partial class MakefileReader
+{
+    private static readonly string[] s_variables = ["DESTDIR", "PREFIX", "prefix", "BINDIR", "bindir", "SBINDIR", "MANDIR", "mandir", "SYSCONFDIR", "sysconfdir", "DATADIR", "datadir", "LIBDIR", "libdir", "INCLUDEDIR"];
+
+    public static ProjectMetadata Read(SourceTree tree)
+    {
+        var name = ShapeDetector.MakefileName(tree)!;
+        var text = tree.Read(name) ?? "";
+        var vars = s_variables.Where(v => text.Contains("$(" + v + ")", StringComparison.Ordinal) || text.Contains("${" + v + "}", StringComparison.Ordinal)).ToList();
+        var check = Target("check").IsMatch(text) ? "check" : Target("test").IsMatch(text) ? "test" : null;
+        return new ProjectMetadata
+        {
+            Makefile = new MakefileFacts(vars, Regex.IsMatch(text, @"^CFLAGS\s*:?=", RegexOptions.Multiline),
+                text.Contains("$(LDFLAGS)", StringComparison.Ordinal)),
+            UsesCxx = text.Contains("$(CXX)", StringComparison.Ordinal) || Sources(tree, "*.cpp"),
+            UsesC = text.Contains("$(CC)", StringComparison.Ordinal) || Sources(tree, "*.c"),
+            BuildRequires = Toolchains(tree, text),
+            CheckTarget = check,
+        };
+    }
+
+    /// <summary>Sources at the top level or directly in src/ (deeper ones are often test fixtures).</summary>
+    private static bool Sources(SourceTree tree, string pattern) =>
+        Directory.EnumerateFiles(tree.Root, pattern).Any() || Directory.Exists(tree.File("src")) && Directory.EnumerateFiles(tree.File("src"), pattern).Any();
+
+    /// <summary>Toolchains a Makefile drives: dotnet (SDK version from global.json), go, cargo.</summary>
+    private static List<string> Toolchains(SourceTree tree, string text)
+    {
+        var requires = new List<string>();
+        if (Regex.IsMatch(text, @"\bdotnet\b|\$\(DOTNET\)"))
+        {
+            var sdk = Regex.Match(tree.Read("global.json") ?? "", @"""version""\s*:\s*""(\d+)\.(\d+)");
+            requires.Add(sdk.Success ? $"dotnet-sdk-{sdk.Groups[1].Value}.{sdk.Groups[2].Value}" : "dotnet-sdk");
+        }
+        if (Regex.IsMatch(text, @"\bgo build\b")) requires.Add("golang");
+        if (Regex.IsMatch(text, @"\bcargo build\b")) requires.Add("cargo");
+        return requires;
+    }
+
+    private static Regex Target(string name) => new("^" + name + @"\s*:", RegexOptions.Multiline);
+}

@@ -1,0 +1,57 @@
+// meson.build: project('name', 'c', version: 'x', license: 'SPDX'), dependency('x'), test().
+using System.Text.RegularExpressions;
+
+namespace OpsKit.Rpm.Source.Readers;
+
+/// <summary>Reads Meson projects.</summary>
+internal static partial class MesonReader
+{
+    public static ProjectMetadata Read(SourceTree tree)
+    {
+        var text = Regex.Replace(tree.Read("meson.build") ?? "", @"#[^\n]*", "");
+        var body = CallArgs.Body(text, "project") ?? "";
+        var positional = PositionalStrings(body);
+        string? Keyword(string key)
+        {
+            var m = Regex.Match(body, key + @"\s*:\s*'([^']*)'");
+            return m.Success ? m.Groups[1].Value : null;
+        }
+        var license = Keyword("license");
+        if (license is null)
+        {
+            var list = Regex.Match(body, @"license\s*:\s*\[([^\]]*)\]");
+            if (list.Success) license = string.Join(" AND ", Regex.Matches(list.Groups[1].Value, "'([^']*)'").Select(m => m.Groups[1].Value));
+        }
+        var languages = positional.Skip(1).ToList();
+        var requires = Dependency().Matches(text).Select(m => m.Groups[1].Value)
+            .Where(d => d is not ("threads" or "dl" or "m"))
+            .Select(d => $"pkgconfig({d})").Distinct().ToList();
+        return new ProjectMetadata
+        {
+            Name = positional.FirstOrDefault(),
+            Version = Keyword("version"),
+            License = license,
+            Origin = positional.Count > 0 ? "meson.build project()" : null,
+            BuildRequires = requires,
+            UsesC = languages.Contains("c"),
+            UsesCxx = languages.Contains("cpp"),
+            CheckTarget = Regex.IsMatch(text, @"\btest\s*\(") ? "test" : null,
+        };
+    }
+
+    private static List<string> PositionalStrings(string body)
+    {
+        var result = new List<string>();
+        foreach (Match m in Regex.Matches(body, @"(?:^|,)\s*'([^']*)'\s*(?=,|$)"))
+        {
+            result.Add(m.Groups[1].Value);
+        }
+        // Languages may come as a list: project('x', ['c', 'cpp'], ...).
+        var list = Regex.Match(body, @"^\s*'[^']*'\s*,\s*\[([^\]]*)\]");
+        if (list.Success) result.AddRange(Regex.Matches(list.Groups[1].Value, "'([^']*)'").Select(m => m.Groups[1].Value));
+        return result;
+    }
+
+    [GeneratedRegex(@"\bdependency\s*\(\s*'([^']+)'")]
+    private static partial Regex Dependency();
+}

@@ -1,0 +1,49 @@
+// Finds the executables of a script collection: files with a #! line at the
+// top level or in bin/, sbin/ or scripts/.
+namespace OpsKit.Rpm.Source;
+
+/// <summary>Script discovery.</summary>
+public static class ScriptFinder
+{
+    /// <summary>Relative paths of scripts, sorted.</summary>
+    public static IReadOnlyList<string> Find(SourceTree tree)
+    {
+        var found = new List<string>();
+        foreach (var dir in new[] { "", "bin", "sbin", "scripts" })
+        {
+            var full = Path.Combine(tree.Root, dir);
+            if (!Directory.Exists(full)) continue;
+            foreach (var file in Directory.EnumerateFiles(full))
+            {
+                if (HasShebang(file)) found.Add(Path.GetRelativePath(tree.Root, file));
+            }
+        }
+        found.Sort(StringComparer.Ordinal);
+        return found;
+    }
+
+    /// <summary>The interpreter named on the #! line, or null.</summary>
+    public static string? Interpreter(string file)
+    {
+        using var reader = new StreamReader(file);
+        var line = reader.ReadLine();
+        if (line is null || !line.StartsWith("#!", StringComparison.Ordinal)) return null;
+        var parts = line[2..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0) return null;
+        return parts[0] == "/usr/bin/env" && parts.Length > 1 ? parts[1] : Path.GetFileName(parts[0]);
+    }
+
+    private static bool HasShebang(string file)
+    {
+        try
+        {
+            Span<byte> head = stackalloc byte[2];
+            using var f = File.OpenRead(file);
+            return f.ReadAtLeast(head, 2, throwOnEndOfStream: false) == 2 && head[0] == '#' && head[1] == '!';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,157 @@
+// Turns an installed tree (a probe build's buildroot) into %files entries:
+// longest-prefix macros, globbed man/info pages, %config(noreplace) for /etc,
+// -devel for headers, unversioned .so, .pc and CMake config, the deepest
+// package-private directory instead of its files, never a system directory.
+using System.Text.RegularExpressions;
+
+namespace OpsKit.Rpm.Spec;
+
+/// <summary>Computes %files from a buildroot.</summary>
+public static partial class FileMapper
+{
+    /// <summary>Maps every file, symlink and empty directory below <paramref name="buildRoot"/>.</summary>
+    public static FilesPlan Map(string buildRoot)
+    {
+        var plan = new FilesPlan();
+        var main = new SortedSet<string>(EntryOrder.Instance);
+        var devel = new SortedSet<string>(EntryOrder.Instance);
+        var elf = false;
+        foreach (var (path, full, isDir) in Walk(buildRoot))
+        {
+            if (Ignored(path)) continue;
+            if (!isDir && !elf && IsElf(full)) elf = true;
+            if (path.EndsWith(".la", StringComparison.Ordinal))
+            {
+                plan.InstallExtras.Add("find %{buildroot} -name '*.la' -delete");
+                continue;
+            }
+            if (LocaleFile().Match(path) is { Success: true } mo)
+            {
+                plan.LangDomain ??= mo.Groups[1].Value;
+                continue;
+            }
+            foreach (var (entry, isDevel) in Classify(path, isDir, plan))
+                (isDevel ? devel : main).Add(entry);
+        }
+        plan.Main.AddRange(main);
+        plan.Devel.AddRange(devel);
+        plan.NoArch = !elf;
+        if (plan.InstallExtras.Count > 1) plan.InstallExtras.RemoveRange(1, plan.InstallExtras.Count - 1);
+        return plan;
+    }
+
+    private static IEnumerable<(string Entry, bool Devel)> Classify(string path, bool isDir, FilesPlan plan)
+    {
+        var macro = Quote(PathMacros.ToMacro(Escape(path)));
+        if (path.StartsWith("/usr/local/", StringComparison.Ordinal) || path.StartsWith("/opt/", StringComparison.Ordinal))
+            plan.Notes.Add($"{path} is outside the distribution prefix: PREFIX was probably not honoured");
+        if (ManPage().Match(path) is { Success: true } man)
+        {
+            yield return ($"%{{_mandir}}/{man.Groups[1].Value}*", false);
+            yield break;
+        }
+        if (path.StartsWith("/usr/share/info/", StringComparison.Ordinal))
+        {
+            yield return (Regex.Replace(macro, @"\.(gz|bz2|xz|zst)$", "") + "*", false);
+            yield break;
+        }
+        if (path.StartsWith("/usr/lib/systemd/system/", StringComparison.Ordinal) && !path[24..].Contains('/'))
+            plan.Units.Add(Path.GetFileName(path));
+        if (path.StartsWith("/usr/share/doc/", StringComparison.Ordinal)) plan.UpstreamDocs = true;
+
+        var devel = IsDevel(path);
+        var owner = OwnedDirectory(path);
+        if (owner is not null && owner.StartsWith("/etc/", StringComparison.Ordinal))
+        {
+            // A package's own /etc directory: owned with %dir, each file %config(noreplace).
+            yield return ($"%dir {Quote(PathMacros.ToMacro(Escape(owner)))}", false);
+            if (isDir) yield return ($"%dir {macro}", false);
+            else yield return ($"%config(noreplace) {macro}", false);
+            yield break;
+        }
+        if (owner is not null)
+        {
+            yield return (Quote(PathMacros.ToMacro(Escape(owner)) + "/"), devel || IsDevel(owner + "/"));
+            yield break;
+        }
+        if (isDir) yield return ($"%dir {macro}", devel);
+        else if (path.StartsWith("/etc/", StringComparison.Ordinal)) yield return ($"%config(noreplace) {macro}", false);
+        else if (VersionedLib().Match(path) is { Success: true } so) yield return (Quote(PathMacros.ToMacro(Escape(so.Groups[1].Value))) + "*", false);
+        else yield return (macro, devel);
+    }
+
+    /// <summary>The shallowest non-system directory above the path (the package's own), or null.</summary>
+    private static string? OwnedDirectory(string path)
+    {
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 1; i < parts.Length; i++)
+        {
+            var dir = "/" + string.Join('/', parts.Take(i));
+            if (!PathMacros.IsSystemDir(dir)) return dir;
+        }
+        return null;
+    }
+
+    private static bool IsDevel(string path) =>
+        path.StartsWith("/usr/include/", StringComparison.Ordinal)
+        || Regex.IsMatch(path, @"^/usr/lib(64)?/lib[^/]+\.(so|a)$")
+        || Regex.IsMatch(path, @"^/usr/(lib(64)?|share)/pkgconfig/")
+        || Regex.IsMatch(path, @"^/usr/(lib(64)?|share)/cmake/")
+        || path.StartsWith("/usr/share/aclocal/", StringComparison.Ordinal);
+
+    private static bool Ignored(string path) =>
+        path.StartsWith("/usr/lib/.build-id", StringComparison.Ordinal) || path.StartsWith("/usr/lib/debug", StringComparison.Ordinal)
+        || path.StartsWith("/usr/src/debug", StringComparison.Ordinal) || path == "/usr/share/info/dir";
+
+    private static IEnumerable<(string Path, string Full, bool IsDir)> Walk(string root)
+    {
+        var stack = new Stack<string>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var dir = stack.Pop();
+            var any = false;
+            foreach (var entry in Directory.EnumerateFileSystemEntries(dir))
+            {
+                any = true;
+                var info = new FileInfo(entry);
+                if (info.Attributes.HasFlag(FileAttributes.Directory) && info.LinkTarget is null) stack.Push(entry);
+                else yield return ("/" + Path.GetRelativePath(root, entry), entry, false);
+            }
+            if (!any && dir != root) yield return ("/" + Path.GetRelativePath(root, dir), dir, true);
+        }
+    }
+
+    private static bool IsElf(string file)
+    {
+        if (new FileInfo(file).LinkTarget is not null) return false;
+        Span<byte> head = stackalloc byte[4];
+        using var f = File.OpenRead(file);
+        return f.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4 && head.SequenceEqual(new byte[] { 0x7f, (byte)'E', (byte)'L', (byte)'F' });
+    }
+
+    /// <summary>Quotes entries with spaces; a literal '%' in a file name was already doubled by <see cref="Escape"/>.</summary>
+    private static string Quote(string macro) => macro.Contains(' ', StringComparison.Ordinal) ? $"\"{macro}\"" : macro;
+
+    /// <summary>Doubles '%' in an installed path so rpm does not expand it.</summary>
+    private static string Escape(string path) => path.Replace("%", "%%", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"^/usr/share/man/(man\w+/[^/]+?)(\.(gz|bz2|xz|zst))?$")]
+    private static partial Regex ManPage();
+
+    [GeneratedRegex(@"^/usr/share/locale/[^/]+/LC_MESSAGES/([^/]+)\.mo$")]
+    private static partial Regex LocaleFile();
+
+    [GeneratedRegex(@"^(/usr/lib(?:64)?/lib[^/]+\.so\.\d+)(\.[\d.]+)?$")]
+    private static partial Regex VersionedLib();
+}
+
+/// <summary>Orders %files entries: %dir lines beside their contents, then by path.</summary>
+internal sealed class EntryOrder : IComparer<string>
+{
+    public static readonly EntryOrder Instance = new();
+
+    public int Compare(string? x, string? y) => string.CompareOrdinal(Key(x ?? ""), Key(y ?? ""));
+
+    private static string Key(string entry) => Regex.Replace(entry, @"^(%dir |%config\(noreplace\) )?""?", "");
+}

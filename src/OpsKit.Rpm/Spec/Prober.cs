@@ -1,0 +1,40 @@
+// The probe build (research 4.3): the generated spec with an empty %files is
+// run through "rpmbuild -bi" in a throw-away tree; the buildroot it leaves
+// is what the project installs, and FileMapper turns it into %files.
+using OpsKit.Core;
+using OpsKit.Core.Processes;
+using OpsKit.Rpm.Build;
+using OpsKit.Rpm.Source;
+
+namespace OpsKit.Rpm.Spec;
+
+/// <summary>Trial build and install.</summary>
+public static class Prober
+{
+    /// <summary>Runs the probe and maps the installed files. Failures before %files throw with rpmbuild's context.</summary>
+    public static async Task<FilesPlan> ProbeAsync(SystemContext context, Inspection source, Recipe recipe, Target target, CancellationToken ct = default)
+    {
+        var host = await HostRpm.ProbeAsync(context, ct).ConfigureAwait(false);
+        using var support = SupportFiles.Create(debianHost: !host.IsRpmDistro);
+        var top = Path.Combine(support.Directory, "top");
+        foreach (var sub in Setup.BuildTreeSetup.Subdirectories) Directory.CreateDirectory(Path.Combine(top, sub));
+        await SourcePacker.PlaceAsync(context, source, Path.Combine(top, "SOURCES"), ct).ConfigureAwait(false);
+
+        // No %license/%doc: rpm would copy them into the buildroot and they would look installed by upstream.
+        var bare = source with { LicenseFiles = [], DocFiles = [] };
+        var text = SpecWriter.Write(new SpecDocument(bare, recipe, new FilesPlan(), target, "OpsKit probe <probe@localhost>", new DateOnly(2000, 1, 1)));
+        var spec = Path.Combine(top, "SPECS", source.Name + ".spec");
+        await File.WriteAllTextAsync(spec, text, ct).ConfigureAwait(false);
+        var buildRoot = Path.Combine(support.Directory, "buildroot");
+        var (_, output) = await new RpmBuildRun(spec, top, "-bi", [], buildRoot).RunAsync(context, host, support, ct).ConfigureAwait(false);
+        var real = output.Errors.Where(e => !e.StartsWith("Installed (but unpackaged)", StringComparison.Ordinal)).ToList();
+        if (real.Count > 0)
+        {
+            var explained = PackageBuilder.Explain(output).Where(p => !p.StartsWith("installed but unpackaged", StringComparison.Ordinal));
+            throw new OpsKitException("trial build failed: " + string.Join("\n", explained));
+        }
+        if (!Directory.Exists(buildRoot) || !Directory.EnumerateFileSystemEntries(buildRoot).Any())
+            throw new OpsKitException("trial build installed nothing: the install step put no files in the buildroot");
+        return FileMapper.Map(buildRoot);
+    }
+}

@@ -1,0 +1,2 @@
+#!/bin/sh
+./greet | grep -q greetings

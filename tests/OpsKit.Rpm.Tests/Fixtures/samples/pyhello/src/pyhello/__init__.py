@@ -1,0 +1,5 @@
+"""Greetings."""
+
+
+def main():
+    print("hello from python")
