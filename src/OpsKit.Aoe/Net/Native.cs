@@ -1,0 +1,90 @@
+// libc entry points used by the target: packet sockets, batched receive/send, file I/O flags, fdatasync.
+using System.Runtime.InteropServices;
+
+namespace OpsKit.Aoe.Net;
+
+/// <summary>Thin P/Invoke declarations (Linux x86-64/arm64 layouts).</summary>
+internal static unsafe partial class Native
+{
+    public const int AF_PACKET = 17, SOCK_RAW = 3, SOCK_CLOEXEC = 0x80000;
+    public const int SOL_SOCKET = 1, SO_RCVBUF = 8, SO_SNDBUF = 7, SO_RCVTIMEO = 20, SO_RCVBUFFORCE = 33, SO_SNDBUFFORCE = 32;
+    public const int SOL_PACKET = 263, PACKET_IGNORE_OUTGOING = 23;
+    public const int MSG_WAITFORONE = 0x10000, MSG_DONTWAIT = 0x40;
+    public const int O_RDONLY = 0, O_RDWR = 2, O_DIRECT = 0x4000, O_SYNC = 0x101000, O_CLOEXEC = 0x80000;
+    public const int EINTR = 4, EAGAIN = 11, ENOBUFS = 105;
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct SockaddrLl
+    {
+        public ushort Family;
+        public ushort Protocol;
+        public int IfIndex;
+        public ushort HaType;
+        public byte PktType;
+        public byte HaLen;
+        public fixed byte Addr[8];
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct IoVec
+    {
+        public void* Base;
+        public nuint Len;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct MsgHdr
+    {
+        public void* Name;
+        public uint NameLen;
+        public IoVec* Iov;
+        public nuint IovLen;
+        public void* Control;
+        public nuint ControlLen;
+        public int Flags;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct MMsgHdr
+    {
+        public MsgHdr Hdr;
+        public uint Len;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct TimeVal
+    {
+        public long Sec;
+        public long Usec;
+    }
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int socket(int domain, int type, int protocol);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int bind(int fd, SockaddrLl* addr, int len);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int setsockopt(int fd, int level, int name, void* value, int len);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int recvmmsg(int fd, MMsgHdr* msgs, uint vlen, int flags, void* timeout);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int sendmmsg(int fd, MMsgHdr* msgs, uint vlen, int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int close(int fd);
+
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int open(string path, int flags, int mode);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int fdatasync(int fd);
+
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial uint if_nametoindex(string name);
+
+    /// <summary>htons.</summary>
+    public static ushort Htons(ushort v) => (ushort)((v >> 8) | (v << 8));
+}

@@ -1,0 +1,68 @@
+// Issue ATA Command handling: READ/WRITE (EXT), IDENTIFY, FLUSH CACHE, CHECK POWER MODE; others ABRT.
+using OpsKit.Aoe.Protocol;
+
+namespace OpsKit.Aoe.Target;
+
+public sealed partial class RequestHandler
+{
+    private int HandleAta(Span<byte> frame, int length, MacAddress src)
+    {
+        if (length < Wire.AtaDataOffset) return Fail(frame, length, AoeError.BadArgument);
+        var cmd = frame[27];
+        if (_state.Reserve.Count > 0 && cmd != Ata.Identify && !_state.Reserve.Contains(src))
+            return Fail(frame, length, AoeError.Reserved);
+        int count = frame[26];
+        switch (cmd)
+        {
+            case Ata.Read or Ata.ReadExt or Ata.Write or Ata.WriteExt:
+                return ReadWrite(frame, length, cmd is Ata.Write or Ata.WriteExt, count);
+            case Ata.Identify:
+                Frame.MakeResponse(frame, _id.Mac, _id.Shelf, _id.Slot);
+                Identify.Build(frame[Wire.AtaDataOffset..], _store.Sectors, ExportIdentity.Model, _id.Serial, ExportIdentity.FirmwareText);
+                return AtaStatus(frame, Ata.StatusDrdy, 0, 0, Wire.AtaDataOffset + Wire.Sector);
+            case Ata.Flush or Ata.FlushExt:
+                Frame.MakeResponse(frame, _id.Mac, _id.Shelf, _id.Slot);
+                try { _store.Flush(); }
+                catch (IOException) { return AtaStatus(frame, Ata.StatusDrdy | Ata.StatusErr, Ata.ErrAbort, 0, Wire.AtaDataOffset); }
+                return AtaStatus(frame, Ata.StatusDrdy, 0, 0, Wire.AtaDataOffset);
+            case Ata.CheckPower:
+                Frame.MakeResponse(frame, _id.Mac, _id.Shelf, _id.Slot);
+                return AtaStatus(frame, Ata.StatusDrdy, 0, 0xFF, Wire.AtaDataOffset);
+            default:   // SMART and everything else: command aborted
+                Frame.MakeResponse(frame, _id.Mac, _id.Shelf, _id.Slot);
+                return AtaStatus(frame, Ata.StatusDrdy | Ata.StatusErr, Ata.ErrAbort, (byte)count, Wire.AtaDataOffset);
+        }
+    }
+
+    private int ReadWrite(Span<byte> frame, int length, bool write, int count)
+    {
+        if (count > _id.MaxSectors) return Fail(frame, length, AoeError.BadArgument);
+        var bytes = count * Wire.Sector;
+        if (write && length - Wire.AtaDataOffset < bytes) return Fail(frame, length, AoeError.BadArgument);
+        var lba = Frame.AtaLba(frame);
+        Frame.MakeResponse(frame, _id.Mac, _id.Shelf, _id.Slot);
+        if (lba > _store.Sectors || (ulong)count > _store.Sectors - lba)
+            return AtaStatus(frame, Ata.StatusDrdy | Ata.StatusErr, Ata.ErrIdnf, (byte)count, Wire.AtaDataOffset);
+        if (write && _store.ReadOnly)
+            return AtaStatus(frame, Ata.StatusDrdy | Ata.StatusErr, Ata.ErrAbort, (byte)count, Wire.AtaDataOffset);
+        var data = frame.Slice(Wire.AtaDataOffset, bytes);
+        try
+        {
+            if (write) _store.Write(data, lba);
+            else _store.Read(data, lba);
+        }
+        catch (IOException)
+        {
+            return AtaStatus(frame, Ata.StatusDrdy | Ata.StatusErr, write ? Ata.ErrAbort : (byte)0x40, (byte)count, Wire.AtaDataOffset);
+        }
+        return AtaStatus(frame, Ata.StatusDrdy, 0, 0, Wire.AtaDataOffset + (write ? 0 : bytes));
+    }
+
+    private static int AtaStatus(Span<byte> frame, byte status, byte error, byte count, int length)
+    {
+        frame[25] = error;
+        frame[26] = count;
+        frame[27] = status;
+        return length;
+    }
+}
