@@ -82,6 +82,26 @@ internal static unsafe partial class Native
     [LibraryImport("libc", SetLastError = true)]
     public static partial int fdatasync(int fd);
 
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int fstatfs(int fd, byte* buf);
+
+    /// <summary>f_type of the file system holding <paramref name="fd"/> (0 when unknown).</summary>
+    public static long FsType(int fd)
+    {
+        var buf = stackalloc byte[256];
+        return fstatfs(fd, buf) == 0 ? *(long*)buf : 0;
+    }
+
+    public const long TMPFS_MAGIC = 0x01021994, RAMFS_MAGIC = unchecked((long)0x858458f6);
+
+    public const int RWF_NOWAIT = 0x08, EOPNOTSUPP = 95, EINVAL = 22;
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial nint preadv2(int fd, IoVec* iov, int iovcnt, long offset, int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial nint pwritev2(int fd, IoVec* iov, int iovcnt, long offset, int flags);
+
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial uint if_nametoindex(string name);
 

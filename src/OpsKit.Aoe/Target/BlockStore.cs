@@ -19,6 +19,10 @@ public interface IBlockStore : IDisposable
     void Write(ReadOnlySpan<byte> source, ulong lba);
     /// <summary>Makes written data durable (fdatasync).</summary>
     void Flush();
+    /// <summary>Reads only when it cannot block (data in the page cache); false means "use <see cref="Read"/> on a worker".</summary>
+    bool TryReadNow(Span<byte> destination, ulong lba) => false;
+    /// <summary>Writes only when it cannot block; false means "use <see cref="Write"/> on a worker".</summary>
+    bool TryWriteNow(ReadOnlySpan<byte> source, ulong lba) => false;
 }
 
 /// <summary>How an export opens its file.</summary>
@@ -56,7 +60,12 @@ public sealed unsafe class FileBlockStore : IBlockStore
         ReadOnly = options.ReadOnly;
         _direct = options.Direct;
         if (_direct) _bounce = (byte*)NativeMemory.AlignedAlloc(BounceSize, 4096);
+        var fs = Native.FsType(fd);
+        _inMemory = !_direct && fs is Native.TMPFS_MAGIC or Native.RAMFS_MAGIC;
     }
+
+    // tmpfs/ramfs have no RWF_NOWAIT, but their pread/pwrite only copy memory: never a disk wait.
+    private readonly bool _inMemory;
 
     /// <inheritdoc />
     public ulong Sectors { get; }
@@ -88,6 +97,40 @@ public sealed unsafe class FileBlockStore : IBlockStore
     {
         if (Native.fdatasync((int)_handle.DangerousGetHandle()) != 0)
             throw new IOException($"fdatasync: {Marshal.GetLastPInvokeErrorMessage()}");
+    }
+
+    private bool _noWaitReads = true, _noWaitWrites = true;
+
+    /// <inheritdoc />
+    public bool TryReadNow(Span<byte> destination, ulong lba)
+    {
+        if (_inMemory) { ReadFully(destination, _offset + (long)lba * Wire.Sector); return true; }
+        if (_direct || !_noWaitReads) return false;
+        fixed (byte* p = destination)
+        {
+            var iov = new Native.IoVec { Base = p, Len = (nuint)destination.Length };
+            var n = Native.preadv2((int)_handle.DangerousGetHandle(), &iov, 1, _offset + (long)lba * Wire.Sector, Native.RWF_NOWAIT);
+            if (n == destination.Length) return true;
+            if (n < 0 && Marshal.GetLastPInvokeError() is Native.EOPNOTSUPP or Native.EINVAL) _noWaitReads = false;
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
+    public bool TryWriteNow(ReadOnlySpan<byte> source, ulong lba)
+    {
+        if (ReadOnly) return false;
+        if (_inMemory) { RandomAccess.Write(_handle, source, _offset + (long)lba * Wire.Sector); return true; }
+        if (_direct || !_noWaitWrites) return false;
+        fixed (byte* p = source)
+        {
+            var iov = new Native.IoVec { Base = p, Len = (nuint)source.Length };
+            var n = Native.pwritev2((int)_handle.DangerousGetHandle(), &iov, 1, _offset + (long)lba * Wire.Sector, Native.RWF_NOWAIT);
+            if (n == source.Length) return true;
+            if (n < 0 && Marshal.GetLastPInvokeError() is Native.EOPNOTSUPP or Native.EINVAL) _noWaitWrites = false;
+            else if (n > 0) { RandomAccess.Write(_handle, source[(int)n..], _offset + (long)lba * Wire.Sector + n); return true; }   // partial: finish (rare)
+            return false;
+        }
     }
 
     private void ReadFully(Span<byte> buffer, long pos)

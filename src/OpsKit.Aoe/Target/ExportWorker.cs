@@ -47,14 +47,35 @@ public sealed class ExportWorker : IDisposable
     /// <summary>Most frames queued before new ones are dropped.</summary>
     public int QueueLimit { get; }
 
+    private int _queued;
+
+    /// <summary>
+    /// Called by the receiver: answers a READ/WRITE at once when the worker has nothing queued (so order is kept) and the
+    /// I/O cannot block; returns the response length, 0 when the frame was dropped, or -1 when it must be queued.
+    /// </summary>
+    public int TryServeNow(PacketBuffer frame)
+    {
+        if (!Permits(frame)) return 0;
+        if (Volatile.Read(ref _queued) != 0) return -1;
+        return _handler.TryHandleNow(frame.Data, frame.Length);
+    }
+
+    private bool Permits(PacketBuffer frame)
+    {
+        if (_allow.Count == 0 || _allow.Contains(Frame.Source(frame.Frame))) return true;
+        Interlocked.Increment(ref _refused);
+        return false;
+    }
+
     /// <summary>Queues a request (called by the receiver); false when it was dropped.</summary>
     public bool Enqueue(PacketBuffer frame)
     {
-        if (_allow.Count > 0 && !_allow.Contains(Frame.Source(frame.Frame))) { Interlocked.Increment(ref _refused); return false; }
+        if (!Permits(frame)) return false;
         lock (_gate)
         {
             if (_pending.Count >= QueueLimit) { _overflow++; return false; }
             _pending.Add(frame);
+            Interlocked.Increment(ref _queued);
             if (_waiting) Monitor.Pulse(_gate);
             return true;
         }
@@ -79,8 +100,10 @@ public sealed class ExportWorker : IDisposable
                 if (_pending.Count == 0 && _stopping) return;
                 (_pending, _work) = (_work, _pending);
             }
+            var n = _work.Count;
             Serve(_work);
             _work.Clear();
+            Interlocked.Add(ref _queued, -n);
         }
     }
 

@@ -51,6 +51,7 @@ public sealed class InterfacePort : IDisposable
     {
         var slots = new PacketBuffer[Batch];
         for (var i = 0; i < Batch; i++) slots[i] = Pool.Rent();
+        var answers = new List<PacketBuffer>(Batch);
         while (!_stopping)
         {
             int n;
@@ -64,12 +65,16 @@ public sealed class InterfacePort : IDisposable
             }
             Interlocked.Add(ref _received, n);
             for (var i = 0; i < n; i++)
-                if (Dispatch(slots[i])) slots[i] = Pool.Rent();
+                if (Dispatch(slots[i], answers)) slots[i] = Pool.Rent();
+            if (answers.Count == 0) continue;
+            Socket.Send(answers);
+            foreach (var b in answers) Pool.Return(b);
+            answers.Clear();
         }
     }
 
-    /// <summary>Routes one frame; true when a worker took the buffer.</summary>
-    private bool Dispatch(PacketBuffer b)
+    /// <summary>Routes one frame; true when a worker or <paramref name="answers"/> took the buffer.</summary>
+    private bool Dispatch(PacketBuffer b, List<PacketBuffer> answers)
     {
         var f = b.Frame;
         if (f.Length < Wire.HeaderLength || Frame.IsResponse(f)) { Interlocked.Increment(ref _ignored); return false; }
@@ -81,7 +86,14 @@ public sealed class InterfacePort : IDisposable
         if (shelf != Wire.AllShelves && slot != Wire.AllSlots)
         {
             if (_byAddress.TryGetValue(Key(shelf, slot), out var w) && w.Handler.Addressed(shelf, slot, cmd))
-                return w.Enqueue(b);
+            {
+                var now = w.TryServeNow(b);
+                if (now == 0) return false;
+                if (now < 0) return w.Enqueue(b);
+                b.Length = now;
+                answers.Add(b);
+                return true;
+            }
             Interlocked.Increment(ref _ignored);
             return false;
         }

@@ -5,6 +5,32 @@ namespace OpsKit.Aoe.Target;
 
 public sealed partial class RequestHandler
 {
+    /// <summary>
+    /// Answers a READ/WRITE without blocking when the data is at hand (page cache); returns the padded response length,
+    /// 0 to drop, or -1 when it would block (the frame is untouched and must go to the export's worker).
+    /// </summary>
+    public int TryHandleNow(Span<byte> frame, int length)
+    {
+        if (length < Wire.AtaDataOffset || Frame.IsResponse(frame) || Frame.Version(frame) != Wire.Version
+            || Frame.Command(frame) != (byte)AoeCommand.Ata) return -1;
+        var cmd = frame[27];
+        var write = cmd is Ata.Write or Ata.WriteExt;
+        if (!write && cmd is not (Ata.Read or Ata.ReadExt)) return -1;
+        var src = Frame.Source(frame);
+        if ((_state.Mask.Count > 0 && !_state.Mask.Contains(src)) || (_state.Reserve.Count > 0 && !_state.Reserve.Contains(src))) return -1;
+        int count = frame[26];
+        var bytes = count * Wire.Sector;
+        var lba = Frame.AtaLba(frame);
+        if (count == 0 || count > _id.MaxSectors || (write && (_store.ReadOnly || length - Wire.AtaDataOffset < bytes))
+            || lba > _store.Sectors || (ulong)count > _store.Sectors - lba) return -1;
+        var data = frame.Slice(Wire.AtaDataOffset, bytes);
+        if (!(write ? _store.TryWriteNow(data, lba) : _store.TryReadNow(data, lba))) return -1;
+        if (_clients.Count < 4096) _clients.Add(src);
+        Frame.MakeResponse(frame, _id.Mac, _id.Shelf, _id.Slot);
+        Answered++;
+        return Frame.Pad(frame, AtaStatus(frame, Ata.StatusDrdy, 0, 0, Wire.AtaDataOffset + (write ? 0 : bytes)));
+    }
+
     private int HandleAta(Span<byte> frame, int length, MacAddress src)
     {
         if (length < Wire.AtaDataOffset) return Fail(frame, length, AoeError.BadArgument);

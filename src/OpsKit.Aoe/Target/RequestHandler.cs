@@ -30,6 +30,8 @@ public sealed partial class RequestHandler
     public long Errors { get; private set; }
     /// <summary>Requests dropped (masked, test mismatch, malformed).</summary>
     public long Dropped { get; private set; }
+    /// <summary>Size of the export in sectors.</summary>
+    public ulong Sectors => _store.Sectors;
     /// <summary>Distinct client MACs seen.</summary>
     public int ClientsSeen => _clients.Count;
 
