@@ -54,8 +54,7 @@ public sealed partial class RequestHandler
         var src = Frame.Source(frame);
         if (_state.Mask.Count > 0 && !_state.Mask.Contains(src)) { Dropped++; return 0; }
         if (_clients.Count < 4096) _clients.Add(src);
-        if (Frame.Version(frame) != Wire.Version) return Fail(frame, length, AoeError.UnsupportedVersion);
-        var n = (AoeCommand)Frame.Command(frame) switch
+        var n = Frame.Version(frame) != Wire.Version ? Fail(frame, length, AoeError.UnsupportedVersion) : (AoeCommand)Frame.Command(frame) switch
         {
             AoeCommand.Ata => HandleAta(frame, length, src),
             AoeCommand.Config => HandleConfig(frame, length),
