@@ -53,11 +53,11 @@ public sealed class ExportWorker : IDisposable
     /// Called by the receiver: answers a READ/WRITE at once when the worker has nothing queued (so order is kept) and the
     /// I/O cannot block; returns the response length, 0 when the frame was dropped, or -1 when it must be queued.
     /// </summary>
-    public int TryServeNow(PacketBuffer frame)
+    public int TryServeNow(PacketBuffer frame, int spanSectors)
     {
         if (!Permits(frame)) return 0;
         if (Volatile.Read(ref _queued) != 0) return -1;
-        return _handler.TryHandleNow(frame.Data, frame.Length);
+        return _handler.TryHandleNow(frame.Data, frame.Length, spanSectors);
     }
 
     private bool Permits(PacketBuffer frame)

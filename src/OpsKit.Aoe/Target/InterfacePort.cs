@@ -52,6 +52,7 @@ public sealed class InterfacePort : IDisposable
         var slots = new PacketBuffer[Batch];
         for (var i = 0; i < Batch; i++) slots[i] = Pool.Rent();
         var answers = new List<PacketBuffer>(Batch);
+        var spans = new int[Batch];
         while (!_stopping)
         {
             int n;
@@ -64,8 +65,10 @@ public sealed class InterfacePort : IDisposable
                 continue;
             }
             Interlocked.Add(ref _received, n);
+            ReadRuns.Compute(slots, n, spans);
             for (var i = 0; i < n; i++)
-                if (Dispatch(slots[i], answers)) slots[i] = Pool.Rent();
+                if (Dispatch(slots[i], spans[i], answers)) slots[i] = Pool.Rent();
+            foreach (var w in _all) w.Handler.EndBatch();
             if (answers.Count == 0) continue;
             Socket.Send(answers);
             foreach (var b in answers) Pool.Return(b);
@@ -74,7 +77,7 @@ public sealed class InterfacePort : IDisposable
     }
 
     /// <summary>Routes one frame; true when a worker or <paramref name="answers"/> took the buffer.</summary>
-    private bool Dispatch(PacketBuffer b, List<PacketBuffer> answers)
+    private bool Dispatch(PacketBuffer b, int span, List<PacketBuffer> answers)
     {
         var f = b.Frame;
         if (f.Length < Wire.HeaderLength || Frame.IsResponse(f)) { Interlocked.Increment(ref _ignored); return false; }
@@ -87,9 +90,13 @@ public sealed class InterfacePort : IDisposable
         {
             if (_byAddress.TryGetValue(Key(shelf, slot), out var w) && w.Handler.Addressed(shelf, slot, cmd))
             {
-                var now = w.TryServeNow(b);
+                var now = w.TryServeNow(b, span);
                 if (now == 0) return false;
-                if (now < 0) return w.Enqueue(b);
+                if (now < 0)
+                {
+                    w.Handler.EndBatch();   // the worker may write: read-ahead of this batch is no longer trustworthy
+                    return w.Enqueue(b);
+                }
                 b.Length = now;
                 answers.Add(b);
                 return true;

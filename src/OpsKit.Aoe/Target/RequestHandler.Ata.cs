@@ -9,7 +9,7 @@ public sealed partial class RequestHandler
     /// Answers a READ/WRITE without blocking when the data is at hand (page cache); returns the padded response length,
     /// 0 to drop, or -1 when it would block (the frame is untouched and must go to the export's worker).
     /// </summary>
-    public int TryHandleNow(Span<byte> frame, int length)
+    public int TryHandleNow(Span<byte> frame, int length, int spanSectors = 0)
     {
         if (length < Wire.AtaDataOffset || Frame.IsResponse(frame) || Frame.Version(frame) != Wire.Version
             || Frame.Command(frame) != (byte)AoeCommand.Ata) return -1;
@@ -24,11 +24,38 @@ public sealed partial class RequestHandler
         if (count == 0 || count > _id.MaxSectors || (write && (_store.ReadOnly || length - Wire.AtaDataOffset < bytes))
             || lba > _store.Sectors || (ulong)count > _store.Sectors - lba) return -1;
         var data = frame.Slice(Wire.AtaDataOffset, bytes);
-        if (!(write ? _store.TryWriteNow(data, lba) : _store.TryReadNow(data, lba))) return -1;
+        if (write) _cacheSectors = 0;
+        if (!(write ? _store.TryWriteNow(data, lba) : ReadNow(data, lba, count, spanSectors))) return -1;
         if (_clients.Count < 4096) _clients.Add(src);
         Frame.MakeResponse(frame, _id.Mac, _id.Shelf, _id.Slot);
         Answered++;
         return Frame.Pad(frame, AtaStatus(frame, Ata.StatusDrdy, 0, 0, Wire.AtaDataOffset + (write ? 0 : bytes)));
+    }
+
+    private byte[]? _cache;
+    private ulong _cacheLba;
+    private int _cacheSectors;
+    private const int MaxCacheSectors = 2048;
+
+    /// <summary>Forgets the sectors read ahead for the current receive batch (called when the batch is answered).</summary>
+    public void EndBatch() => _cacheSectors = 0;
+
+    // Serves a read from one pread of the whole run of contiguous reads in this batch (span), kept only for the batch.
+    private bool ReadNow(Span<byte> data, ulong lba, int count, int spanSectors)
+    {
+        if (_cacheSectors > 0 && lba >= _cacheLba && lba + (ulong)count <= _cacheLba + (ulong)_cacheSectors)
+        {
+            _cache.AsSpan((int)(lba - _cacheLba) * Wire.Sector, count * Wire.Sector).CopyTo(data);
+            return true;
+        }
+        var span = (int)Math.Min((ulong)Math.Min(spanSectors, MaxCacheSectors), _store.Sectors - lba);
+        if (span <= count) return _store.TryReadNow(data, lba);
+        _cache ??= new byte[MaxCacheSectors * Wire.Sector];
+        if (!_store.TryReadNow(_cache.AsSpan(0, span * Wire.Sector), lba)) return false;
+        _cacheLba = lba;
+        _cacheSectors = span;
+        _cache.AsSpan(0, count * Wire.Sector).CopyTo(data);
+        return true;
     }
 
     private int HandleAta(Span<byte> frame, int length, MacAddress src)

@@ -158,14 +158,37 @@ public class RequestHandlerAtaTests
         Assert.Equal(-1, h2.TryHandleNow(Ata(0x24, 4000, 1), 36));   // out of range: left to the worker
     }
 
+    [Fact]
+    public void Contiguous_reads_of_a_batch_are_served_by_one_store_read_and_writes_invalidate_it()
+    {
+        var mem = new FakeNowStore(_store);
+        var h = new RequestHandler(mem, new ExportState(), new ExportIdentity(0, 1, Frames.Target, 2, 16, "x"));
+        for (var i = 0; i < 8; i++)
+        {
+            var f = Ata(0x24, (ulong)(40 + 2 * i), 2);
+            Assert.Equal(36 + 1024, h.TryHandleNow(f, 36, 16 - 2 * i));
+            Assert.Equal(40 + 2 * i, f[36]);
+            Assert.Equal(41 + 2 * i, f[36 + 512]);
+        }
+        Assert.Equal(1, mem.Reads);
+        var w = Ata(0x34, 50, 1, write: true);
+        w.AsSpan(36, 512).Fill(0xEE);
+        Assert.Equal(60, h.Handle(w, 36 + 512));
+        h.EndBatch();
+        var again = Ata(0x24, 50, 1);
+        h.TryHandleNow(again, 36, 4);
+        Assert.Equal(0xEE, again[36]);
+    }
+
     private sealed class FakeNowStore(MemoryBlockStore inner) : IBlockStore
     {
+        public int Reads { get; private set; }
         public ulong Sectors => inner.Sectors;
         public bool ReadOnly => false;
         public void Read(Span<byte> d, ulong lba) => inner.Read(d, lba);
         public void Write(ReadOnlySpan<byte> s, ulong lba) => inner.Write(s, lba);
         public void Flush() { }
-        public bool TryReadNow(Span<byte> d, ulong lba) { inner.Read(d, lba); return true; }
+        public bool TryReadNow(Span<byte> d, ulong lba) { Reads++; inner.Read(d, lba); return true; }
         public void Dispose() { }
     }
 }
