@@ -21,6 +21,8 @@ public sealed class AoeBench(AoeClient client)
 
     private readonly record struct Pending(Stream S, long Index, long SentAt);
 
+    private const int MaxBurst = 256;   // frames per sendmmsg: bursts beyond the receiver's backlog are dropped on veth
+
     /// <summary>Retransmission timeout.</summary>
     public TimeSpan Rto { get; init; } = TimeSpan.FromMilliseconds(200);
 
@@ -50,7 +52,7 @@ public sealed class AoeBench(AoeClient client)
         while (frames < total)
         {
             foreach (var s in streams)
-                while (s.Inflight < s.Window && s.Next < s.Frames)
+                while (s.Inflight < s.Window && s.Next < s.Frames && send.Count < MaxBurst)
                 {
                     send.Add(Build(s, s.Next, mode, pending));
                     s.Next++;

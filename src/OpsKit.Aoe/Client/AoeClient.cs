@@ -37,7 +37,7 @@ public sealed class AoeClient : IDisposable
     public AoeClient(string iface)
     {
         Nic = NetInterface.Get(iface);
-        Socket = new PacketSocket(Nic, 32 << 20, timeoutMs: 5);
+        Socket = new PacketSocket(Nic, 128 << 20, timeoutMs: 5);
         Pool = new BufferPool(Math.Max(Nic.Mtu, 1500) + 14 + 64);
         _rx = [.. Enumerable.Range(0, 64).Select(_ => Pool.Rent())];
     }

@@ -33,6 +33,7 @@ public sealed record AoeDaemon(ILogger Log, string? StateDir, string? StatusFile
         using var reg = quit.Token.Register(() => reload.Set());
         WritePid();
         var started = DateTimeOffset.UtcNow;
+        WriteStatus(target, started);
         try
         {
             while (!quit.IsCancellationRequested)

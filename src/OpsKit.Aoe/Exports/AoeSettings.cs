@@ -22,6 +22,7 @@ public sealed record AoeSettings(string Backend, string StateDir, string RunDir,
         ConfigKey.Integer("buffers", 64, "Default Buffer Count advertised per export (outstanding requests queued).", 1, 4096),
         ConfigKey.String("state_dir", "/var/lib/opskit/aoe", "Directory for per-export state (config string, Mac Mask and reserve lists)."),
         ConfigKey.String("run_dir", "/run/opskit/aoe", "Directory for pid files and the daemon's status file."),
+        ConfigKey.String("classic_table", "", "Also serve the exports of an origin vbladectl table (e.g. /etc/vbladed.conf; its SHELF must equal shelf)."),
     ])
     {
         Tables =
@@ -84,6 +85,26 @@ public sealed record AoeSettings(string Backend, string StateDir, string RunDir,
                 Allow = allow,
                 Buffers = buffers > 0 ? buffers : defBuffers,
             });
+        }
+        var classic = aoe.GetString("classic_table");
+        if (classic.Length > 0)
+        {
+            VbladedConf table;
+            try { table = VbladedConf.Load(classic); }
+            catch (Core.OpsKitException e) { throw aoe.Error("classic_table", e.Message); }
+            if (table.Shelf != shelf) throw aoe.Error("classic_table", $"{classic} has SHELF=\"{table.Shelf}\" but [aoe] shelf is {shelf}");
+            foreach (var c in table.Exports)
+            {
+                if (!aliases.Add(c.Alias)) throw aoe.Error("classic_table", $"{classic}:{c.Line}: duplicate alias '{c.Alias}'");
+                if (!slots.Add(c.Slot)) throw aoe.Error("classic_table", $"{classic}:{c.Line}: duplicate slot {c.Slot}");
+                if (checkHost && !File.Exists(c.File)) throw aoe.Error("classic_table", $"{classic}:{c.Line}: '{c.File}' does not exist");
+                if (checkHost && !NetInterface.Exists(c.Interface)) throw aoe.Error("classic_table", $"{classic}:{c.Line}: network interface '{c.Interface}' does not exist");
+                exports.Add(new ExportSpec(c.Alias, shelf, (byte)c.Slot, c.File, c.Interface)
+                {
+                    Allow = c.Mac is { } m ? [m] : [],
+                    Buffers = defBuffers,
+                });
+            }
         }
         return new AoeSettings(aoe.GetString("backend"), aoe.GetString("state_dir"), aoe.GetString("run_dir"), exports);
     }

@@ -43,6 +43,13 @@ public sealed unsafe class PacketSocket : IDisposable
     /// <summary>The interface.</summary>
     public NetInterface Interface { get; }
 
+    /// <summary>Sets the receive buffer (SO_RCVBUFFORCE as root, else SO_RCVBUF up to rmem_max).</summary>
+    public void SetReceiveBuffer(int bytes)
+    {
+        if (Native.setsockopt(_fd, Native.SOL_SOCKET, Native.SO_RCVBUFFORCE, &bytes, sizeof(int)) != 0)
+            Native.setsockopt(_fd, Native.SOL_SOCKET, Native.SO_RCVBUF, &bytes, sizeof(int));
+    }
+
     /// <summary>
     /// Receives up to <paramref name="count"/> frames into <paramref name="buffers"/> (blocking until one arrives or the
     /// timeout passes); sets each Length and returns how many arrived (0 on timeout or interruption).

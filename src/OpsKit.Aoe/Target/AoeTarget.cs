@@ -61,7 +61,7 @@ public sealed class AoeTarget : IDisposable
             }
             foreach (var name in _ports.Keys.ToList())
             {
-                if (_workers.Values.Any(w => w.Spec.Interface == name)) continue;
+                if (_workers.Values.Any(w => w.Spec.Interface == name)) { Size(_ports[name]); continue; }
                 _ports[name].Dispose();
                 _ports.Remove(name);
             }
@@ -100,6 +100,26 @@ public sealed class AoeTarget : IDisposable
         p = new InterfacePort(nic, 8 << 20, _log);
         _ports[name] = p;
         return p;
+    }
+
+    /// <summary>
+    /// Keeps the Buffer Count a promise: a veth or NIC backlog holds about netdev_max_backlog frames, so the exports of one
+    /// interface share that many (at least 4 each), and the socket buffer is sized to hold them all.
+    /// </summary>
+    private void Size(InterfacePort port)
+    {
+        var workers = _workers.Values.Where(w => w.Spec.Interface == port.Interface.Name).ToList();
+        var share = Math.Max(4, Backlog() / Math.Max(1, workers.Count));
+        foreach (var w in workers) w.Handler.Buffers = Math.Min(w.Spec.Buffers, share);
+        var frames = workers.Sum(w => (long)w.Handler.Buffers);
+        var truesize = 2L * (port.Interface.Mtu + 1024);
+        port.Socket.SetReceiveBuffer((int)Math.Clamp(frames * truesize, 4L << 20, 512L << 20));
+    }
+
+    private static int Backlog()
+    {
+        try { return int.Parse(File.ReadAllText("/proc/sys/net/core/netdev_max_backlog").Trim(), System.Globalization.CultureInfo.InvariantCulture); }
+        catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException) { return 1000; }
     }
 
     private void Publish(string iface)

@@ -18,7 +18,11 @@ public sealed partial class RequestHandler
         _store = store;
         _state = state;
         _id = identity;
+        Buffers = identity.Buffers;
     }
+
+    /// <summary>Buffer Count advertised now (the target lowers it when many exports share an interface).</summary>
+    public int Buffers { get; set; }
 
     /// <summary>The identity.</summary>
     public ExportIdentity Identity => _id;
@@ -72,7 +76,7 @@ public sealed partial class RequestHandler
     public int Announce(Span<byte> frame)
     {
         Frame.WriteHeader(frame, MacAddress.Broadcast, _id.Mac, Wire.FlagResponse, AoeError.None, _id.Shelf, _id.Slot, (byte)AoeCommand.Config, 0);
-        var n = Frame.WriteConfig(frame, (ushort)_id.Buffers, ExportIdentity.Firmware, (byte)_id.MaxSectors, ConfigCommand.Read, _state.ConfigString);
+        var n = Frame.WriteConfig(frame, (ushort)Buffers, ExportIdentity.Firmware, (byte)_id.MaxSectors, ConfigCommand.Read, _state.ConfigString);
         return Frame.Pad(frame, n);
     }
 
@@ -116,6 +120,6 @@ public sealed partial class RequestHandler
     private int ConfigAnswer(Span<byte> frame, ConfigCommand ccmd, AoeError error)
     {
         Frame.MakeResponse(frame, _id.Mac, _id.Shelf, _id.Slot, error);
-        return Frame.WriteConfig(frame, (ushort)_id.Buffers, ExportIdentity.Firmware, (byte)_id.MaxSectors, ccmd, _state.ConfigString);
+        return Frame.WriteConfig(frame, (ushort)Buffers, ExportIdentity.Firmware, (byte)_id.MaxSectors, ccmd, _state.ConfigString);
     }
 }

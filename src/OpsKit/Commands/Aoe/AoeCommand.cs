@@ -17,5 +17,11 @@ public static class AoeCommand
         AoeServeCommand.Create(),
         AoeDiscoverCommand.Create(),
         AoeBenchCommand.Create(),
+        AoeStartCommand.Create(),
+        AoeStopCommand.Create(),
+        AoeRestartCommand.Create(),
+        AoeStatusCommand.Create(),
+        AoeListCommand.Create(),
+        AoeImportCommand.Create(),
     };
 }

@@ -1,6 +1,9 @@
 // Helpers shared by the aoe verbs: target addresses, sizes, opening a client with a clear error.
+using System.CommandLine;
 using System.Globalization;
 using OpsKit.Aoe.Client;
+using OpsKit.Aoe.Exports;
+using OpsKit.Aoe.Target;
 using OpsKit.Core;
 
 namespace OpsKit.Commands.Aoe;
@@ -14,6 +17,27 @@ internal static class AoeCommon
         try { return new AoeClient(iface); }
         catch (IOException e) { throw OpsKitException.Unavailable(e.Message); }
     }
+
+    /// <summary>The optional ALIAS... argument of start/stop/restart/status.</summary>
+    public static Argument<string[]> Aliases() => new("ALIAS") { Description = "Export aliases (default: all).", Arity = ArgumentArity.ZeroOrMore };
+
+    /// <summary>The export manager over the config's table and run directory.</summary>
+    public static ExportManager Manager(CommandHost host)
+    {
+        var settings = AoeSettings.Bind(host.Config.Section("aoe"));
+        if (settings.Backend != "builtin")
+            throw OpsKitException.Unavailable($"[aoe] backend = \"{settings.Backend}\" is not implemented yet; use backend = \"builtin\"");
+        if (settings.Exports.Count == 0)
+            throw OpsKitException.Usage($"no [[aoe.export]] tables in {host.Config.SourceFile ?? "the config (none read)"}");
+        return new ExportManager(settings, new DaemonControl(settings.RunDir), host.Logger("aoe"));
+    }
+
+    /// <summary>This executable (what the daemon is started as).</summary>
+    public static string OpskitPath() => Environment.ProcessPath ?? "opskit";
+
+    /// <summary>The origin's start line.</summary>
+    public static string StartedLine(ExportSpec e, int pid) =>
+        $"started vbladed for {e.Alias} (pid:{pid} file:{e.File} iface:{e.Interface} mac:{(e.Allow.Count > 0 ? string.Join(',', e.Allow.Select(m => m.ToString().ToUpperInvariant())) : "any")})";
 
     /// <summary>Parses "0.1" or "e0.1".</summary>
     public static (ushort Shelf, byte Slot) ParseTarget(string text)

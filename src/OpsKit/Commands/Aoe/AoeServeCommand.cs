@@ -21,10 +21,11 @@ public static class AoeServeCommand
         var stateDir = new Option<string?>("--state-dir") { Description = "Keep config string, Mac Mask and reserve lists here (default: [aoe] state_dir).", HelpName = "DIR" };
         var pidFile = new Option<string?>("--pid-file") { Description = "Write the daemon's pid here; also logs to syslog as vbladed.", HelpName = "FILE" };
         var statusFile = new Option<string?>("--status-file") { Description = "Write per-export counters here every second.", HelpName = "FILE" };
+        var enabledFile = new Option<string?>("--enabled-file") { Description = "Serve only the aliases listed in this file (used by 'aoe start').", HelpName = "FILE" };
         var file = new Argument<string?>("FILE") { Description = "Image file or block device to export (omit to serve [[aoe.export]] from the config).", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("serve", "Serve exports with the built-in AoE target until SIGTERM/SIGINT; SIGHUP reloads the export table.")
         {
-            iface, shelf, slot, readOnly, buffers, stateDir, pidFile, statusFile, file,
+            iface, shelf, slot, readOnly, buffers, stateDir, pidFile, statusFile, enabledFile, file,
         };
         command.SetAction(parse =>
         {
@@ -54,10 +55,14 @@ public static class AoeServeCommand
                     throw OpsKitException.Usage($"nothing to serve: give FILE with --interface, or [[aoe.export]] tables in {host.Config.SourceFile ?? "the config"}");
                 var request = new ConfigRequest(parse.GetValue(GlobalOptions.Config), parse.GetValue(GlobalOptions.NoConfig), host.Context.Environment);
                 var first = true;
+                var enabled = parse.GetValue(enabledFile) is { } ef ? new DaemonControl(Path.GetDirectoryName(Path.GetFullPath(ef))!) : null;
                 load = () =>
                 {
-                    if (first) { first = false; return settings.Exports; }
-                    return AoeSettings.Bind(OpsKitConfig.Load(request, ConfigSchemas.All).Section("aoe")).Exports;
+                    var exports = first ? settings.Exports : AoeSettings.Bind(OpsKitConfig.Load(request, ConfigSchemas.All).Section("aoe")).Exports;
+                    first = false;
+                    if (enabled is null) return exports;
+                    var on = enabled.Enabled();
+                    return [.. exports.Where(e => on.Contains(e.Alias))];
                 };
             }
             var log = host.Logger("aoe");
