@@ -23,7 +23,7 @@ public sealed class AoeBench(AoeClient client)
 
     private const int MaxBurst = 256;   // frames per sendmmsg: bursts beyond the receiver's backlog are dropped on veth
 
-    /// <summary>Retransmission timeout.</summary>
+    /// <summary>Smallest retransmission timeout (the timeout adapts to 8 × the smoothed round-trip time).</summary>
     public TimeSpan Rto { get; init; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
@@ -42,13 +42,17 @@ public sealed class AoeBench(AoeClient client)
         }).ToList();
         var pending = new Dictionary<uint, Pending>();
         var send = new List<PacketBuffer>();
-        long frames = 0, retrans = 0, errors = 0, bad = 0, bytes = 0;
+        long frames = 0, retrans = 0, errors = 0, bad = 0, bytes = 0, late = 0;
+        var retired = new Dictionary<uint, uint>();
+        long srtt = 0;
         var total = streams.Sum(s => s.Frames);
         var serverBefore = CpuTicks(serverPids);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        client.Socket.TakeDrops();
         var sw = Stopwatch.StartNew();
         var lastScan = 0L;
-        var rto = (long)(Rto.TotalSeconds * Stopwatch.Frequency);
+        var minRto = (long)(Rto.TotalSeconds * Stopwatch.Frequency);
+        var rto = minRto;
         while (frames < total)
         {
             foreach (var s in streams)
@@ -64,7 +68,13 @@ public sealed class AoeBench(AoeClient client)
             {
                 var f = client.RxSlots[i].Frame;
                 if (f.Length < Wire.AtaDataOffset || !Frame.IsResponse(f) || Frame.Destination(f) != client.Nic.Mac) continue;
-                if (!pending.Remove(Frame.Tag(f), out var p)) continue;
+                // A late answer to a request already sent again completes it: the newer tag is forgotten instead.
+                if (!pending.Remove(Frame.Tag(f), out var p))
+                {
+                    if (!retired.Remove(Frame.Tag(f), out var newer) || !pending.Remove(newer, out p)) continue;
+                    late++;
+                }
+                else srtt += ((Stopwatch.GetTimestamp() - p.SentAt) - srtt) / 8;
                 frames++;
                 p.S.Inflight--;
                 bytes += p.S.Sectors * Wire.Sector;
@@ -80,10 +90,13 @@ public sealed class AoeBench(AoeClient client)
             if (now - lastScan > rto / 4)
             {
                 lastScan = now;
+                rto = Math.Max(minRto, 8 * srtt);   // adaptive: a loaded host answers late rather than never
                 foreach (var (tag, p) in pending.Where(kv => now - kv.Value.SentAt > rto).ToList())
                 {
                     pending.Remove(tag);
-                    send.Add(Build(p.S, p.Index, mode, pending));
+                    var again = Build(p.S, p.Index, mode, pending);
+                    retired[tag] = Frame.Tag(again.Frame);
+                    send.Add(again);
                     retrans++;
                 }
                 Flush(send);
@@ -95,6 +108,8 @@ public sealed class AoeBench(AoeClient client)
             streams.Count > 0 ? streams[0].Window : 0, streams.Count > 0 ? streams[0].T.Payload : 0)
         {
             ClientCpuUsPerFrame = frames > 0 ? cpu / frames : 0,
+            ClientDrops = client.Socket.TakeDrops(),
+            LateAnswers = late,
             ServerCpuUsPerFrame = serverPids is { Count: > 0 } && frames > 0
                 ? (CpuTicks(serverPids) - serverBefore) * 1e6 / TicksPerSecond / frames : null,
         };

@@ -33,6 +33,10 @@ public sealed record BenchResult(BenchMode Mode, int Targets, long Bytes, double
     public double MBps => Seconds > 0 ? Bytes / Seconds / 1e6 : 0;
     /// <summary>Answered frames per second.</summary>
     public double FramesPerSecond => Seconds > 0 ? Frames / Seconds : 0;
+    /// <summary>Answers that arrived after their request had been sent again (slow, not lost).</summary>
+    public long LateAnswers { get; init; }
+    /// <summary>Answers the kernel dropped at this client's socket (receive buffer full).</summary>
+    public long ClientDrops { get; init; }
     /// <summary>CPU µs per frame of this client process.</summary>
     public double ClientCpuUsPerFrame { get; init; }
     /// <summary>CPU µs per frame of the given server processes (null when no pid was given).</summary>
@@ -41,7 +45,7 @@ public sealed record BenchResult(BenchMode Mode, int Targets, long Bytes, double
     /// <summary>One line for humans.</summary>
     public override string ToString() =>
         FormattableString.Invariant($"{Mode.ToString().ToLowerInvariant()}: {Bytes / 1e6:F1} MB in {Seconds:F3} s = {MBps:F1} MB/s, {FramesPerSecond:F0} frames/s, ")
-        + FormattableString.Invariant($"payload {Payload} B, window {Window}, targets {Targets}, retransmits {Retransmits}, errors {Errors}")
+        + FormattableString.Invariant($"payload {Payload} B, window {Window}, targets {Targets}, retransmits {Retransmits} (late answers {LateAnswers}), client drops {ClientDrops}, errors {Errors}")
         + (Mode == BenchMode.Verify ? FormattableString.Invariant($", bad sectors {BadSectors}") : "")
         + FormattableString.Invariant($", client CPU {ClientCpuUsPerFrame:F2} us/frame")
         + (ServerCpuUsPerFrame is { } s ? FormattableString.Invariant($", server CPU {s:F2} us/frame") : "");

@@ -42,20 +42,24 @@ public static class DaemonStatus
         System.IO.File.Move(tmp, path, overwrite: true);
     }
 
-    /// <summary>Reads the status file; empty when it is missing or unreadable.</summary>
+    /// <summary>Reads the status file; empty when it is missing or unreadable (the daemon rewrites it every second).</summary>
     public static IReadOnlyDictionary<string, ExportCounters> Read(string path)
     {
-        try
+        var result = new Dictionary<string, ExportCounters>();
+        JsonNode? doc;
+        try { doc = JsonNode.Parse(System.IO.File.ReadAllText(path)); }
+        catch (Exception e) when (e is IOException or JsonException) { return result; }
+        if (doc?["exports"] is not JsonArray exports) return result;
+        foreach (var e in exports.OfType<JsonObject>())
         {
-            var doc = JsonNode.Parse(System.IO.File.ReadAllText(path));
-            return (doc?["exports"]?.AsArray() ?? []).OfType<JsonObject>()
-                .Select(e => new ExportCounters((string)e["alias"]!, (string)e["address"]!, (string)e["file"]!, (string)e["interface"]!,
-                    (ulong)e["sectors"]!, (int)e["clients"]!, (long)e["frames"]!, (long)e["errors"]!, (long)e["dropped"]!))
-                .ToDictionary(c => c.Alias);
+            if (e["alias"]?.GetValue<string>() is not { } alias) continue;
+            result[alias] = new ExportCounters(alias, Str(e, "address"), Str(e, "file"), Str(e, "interface"),
+                Num(e, "sectors"), (int)Num(e, "clients"), (long)Num(e, "frames"), (long)Num(e, "errors"), (long)Num(e, "dropped"));
         }
-        catch (Exception e) when (e is IOException or JsonException or InvalidOperationException or NullReferenceException)
-        {
-            return new Dictionary<string, ExportCounters>();
-        }
+        return result;
     }
+
+    private static string Str(JsonObject o, string key) => o[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : "";
+
+    private static ulong Num(JsonObject o, string key) => o[key] is JsonValue v && v.TryGetValue<ulong>(out var n) ? n : 0;
 }

@@ -16,7 +16,7 @@ public sealed record ExportStatus(ExportSpec Spec, string State, int? Pid, Expor
 /// <param name="Settings">The export table.</param>
 /// <param name="Control">Daemon files.</param>
 /// <param name="Log">Logger (syslog ident vbladed).</param>
-public sealed record ExportManager(AoeSettings Settings, DaemonControl Control, ILogger Log)
+public sealed record ExportManager(AoeSettings Settings, DaemonControl Control, ILogger Log) : IExportManager
 {
     /// <summary>Resolves aliases (all when empty); unknown ones are a usage error naming them.</summary>
     public IReadOnlyList<ExportSpec> Select(IReadOnlyList<string> aliases)
@@ -28,8 +28,8 @@ public sealed record ExportManager(AoeSettings Settings, DaemonControl Control, 
         return [.. Settings.Exports.Where(e => aliases.Contains(e.Alias))];
     }
 
-    /// <summary>Enables the aliases and makes the daemon serve them (spawning it when needed). Returns the daemon pid.</summary>
-    public int Start(IReadOnlyList<string> aliases, string opskit, string? configFile)
+    /// <summary>Enables the aliases and makes the daemon serve them (spawning it when needed).</summary>
+    public IReadOnlyDictionary<string, int> Start(IReadOnlyList<string> aliases, string opskit, string? configFile)
     {
         var chosen = Select(aliases);
         if (Control.CleanStale()) Log.LogWarning("removed stale pid file {PidFile}", Control.PidFile);
@@ -41,7 +41,7 @@ public sealed record ExportManager(AoeSettings Settings, DaemonControl Control, 
         foreach (var e in chosen)
             Log.LogInformation("started vbladed for {Alias} (pid:{Pid} file:{File} iface:{Interface} mac:{Mac})",
                 e.Alias, pid, e.File, e.Interface, e.Allow.Count > 0 ? string.Join(',', e.Allow.Select(m => m.ToString().ToUpperInvariant())) : "any");
-        return pid.Value;
+        return chosen.ToDictionary(e => e.Alias, _ => pid.Value);
     }
 
     /// <summary>Disables the aliases; the daemon drops them on SIGHUP and exits when none is left.</summary>

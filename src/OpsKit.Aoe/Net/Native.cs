@@ -8,7 +8,7 @@ internal static unsafe partial class Native
 {
     public const int AF_PACKET = 17, SOCK_RAW = 3, SOCK_CLOEXEC = 0x80000;
     public const int SOL_SOCKET = 1, SO_RCVBUF = 8, SO_SNDBUF = 7, SO_RCVTIMEO = 20, SO_RCVBUFFORCE = 33, SO_SNDBUFFORCE = 32;
-    public const int SOL_PACKET = 263, PACKET_IGNORE_OUTGOING = 23;
+    public const int SOL_PACKET = 263, PACKET_IGNORE_OUTGOING = 23, PACKET_STATISTICS = 6;
     public const int MSG_WAITFORONE = 0x10000, MSG_DONTWAIT = 0x40;
     public const int O_RDONLY = 0, O_RDWR = 2, O_DIRECT = 0x4000, O_SYNC = 0x101000, O_CLOEXEC = 0x80000;
     public const int EINTR = 4, EAGAIN = 11, ENOBUFS = 105;
@@ -66,6 +66,9 @@ internal static unsafe partial class Native
 
     [LibraryImport("libc", SetLastError = true)]
     public static partial int setsockopt(int fd, int level, int name, void* value, int len);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int getsockopt(int fd, int level, int name, void* value, int* len);
 
     [LibraryImport("libc", SetLastError = true)]
     public static partial int recvmmsg(int fd, MMsgHdr* msgs, uint vlen, int flags, void* timeout);

@@ -43,6 +43,14 @@ public sealed unsafe class PacketSocket : IDisposable
     /// <summary>The interface.</summary>
     public NetInterface Interface { get; }
 
+    /// <summary>Frames the kernel dropped for this socket since the last call (full receive buffer).</summary>
+    public long TakeDrops()
+    {
+        var stats = stackalloc uint[2];
+        var len = 8;
+        return Native.getsockopt(_fd, Native.SOL_PACKET, Native.PACKET_STATISTICS, stats, &len) == 0 ? stats[1] : 0;
+    }
+
     /// <summary>Sets the receive buffer (SO_RCVBUFFORCE as root, else SO_RCVBUF up to rmem_max).</summary>
     public void SetReceiveBuffer(int bytes)
     {

@@ -14,7 +14,7 @@ public sealed class InterfacePort : IDisposable
     private volatile Dictionary<int, ExportWorker> _byAddress = [];
     private volatile ExportWorker[] _all = [];
     private volatile bool _stopping;
-    private long _received, _ignored;
+    private long _received, _ignored, _drops;
 
     /// <summary>Opens the socket and starts receiving.</summary>
     public InterfacePort(NetInterface nic, int rcvbuf, ILogger log)
@@ -35,15 +35,23 @@ public sealed class InterfacePort : IDisposable
     public BufferPool Pool { get; }
     /// <summary>Frames received.</summary>
     public long Received => Interlocked.Read(ref _received);
+    /// <summary>Requests the kernel dropped at our socket (receive buffer full), sampled every 1024 batches.</summary>
+    public long KernelDrops => Interlocked.Read(ref _drops);
     /// <summary>Frames ignored (responses, foreign addresses, too short).</summary>
     public long Ignored => Interlocked.Read(ref _ignored);
 
     /// <summary>Replaces the set of exports served on this interface (atomic for the receiver).</summary>
     public void SetExports(IReadOnlyList<ExportWorker> workers)
     {
-        _byAddress = workers.ToDictionary(w => Key(w.Spec.Shelf, w.Spec.Slot));
-        _all = [.. workers];
+        // Taking the gate waits for the batch in progress: afterwards no frame reaches a removed worker.
+        lock (_dispatchGate)
+        {
+            _byAddress = workers.ToDictionary(w => Key(w.Spec.Shelf, w.Spec.Slot));
+            _all = [.. workers];
+        }
     }
+
+    private readonly object _dispatchGate = new();
 
     private static int Key(ushort shelf, byte slot) => (shelf << 8) | slot;
 
@@ -53,6 +61,7 @@ public sealed class InterfacePort : IDisposable
         for (var i = 0; i < Batch; i++) slots[i] = Pool.Rent();
         var answers = new List<PacketBuffer>(Batch);
         var spans = new int[Batch];
+        long batches = 0;
         while (!_stopping)
         {
             int n;
@@ -65,10 +74,14 @@ public sealed class InterfacePort : IDisposable
                 continue;
             }
             Interlocked.Add(ref _received, n);
+            if ((++batches & 1023) == 0) Interlocked.Add(ref _drops, Socket.TakeDrops());
             ReadRuns.Compute(slots, n, spans);
-            for (var i = 0; i < n; i++)
-                if (Dispatch(slots[i], spans[i], answers)) slots[i] = Pool.Rent();
-            foreach (var w in _all) w.Handler.EndBatch();
+            lock (_dispatchGate)
+            {
+                for (var i = 0; i < n; i++)
+                    if (Dispatch(slots[i], spans[i], answers)) slots[i] = Pool.Rent();
+                foreach (var w in _all) w.Handler.EndBatch();
+            }
             if (answers.Count == 0) continue;
             Socket.Send(answers);
             foreach (var b in answers) Pool.Return(b);

@@ -25,7 +25,15 @@ public sealed partial class RequestHandler
             || lba > _store.Sectors || (ulong)count > _store.Sectors - lba) return -1;
         var data = frame.Slice(Wire.AtaDataOffset, bytes);
         if (write) _cacheSectors = 0;
-        if (!(write ? _store.TryWriteNow(data, lba) : ReadNow(data, lba, count, spanSectors))) return -1;
+        try
+        {
+            if (!(write ? _store.TryWriteNow(data, lba) : ReadNow(data, lba, count, spanSectors))) return -1;
+        }
+        catch (IOException)
+        {
+            _cacheSectors = 0;
+            return -1;   // the worker retries and answers with the ATA error
+        }
         if (_clients.Count < 4096) _clients.Add(src);
         Frame.MakeResponse(frame, _id.Mac, _id.Shelf, _id.Slot);
         Answered++;

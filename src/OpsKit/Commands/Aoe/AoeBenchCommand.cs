@@ -49,7 +49,7 @@ public static class AoeBenchCommand
                     array.Add(new JsonObject
                     {
                         ["mode"] = r.Mode.ToString().ToLowerInvariant(), ["targets"] = r.Targets, ["bytes"] = r.Bytes, ["seconds"] = r.Seconds,
-                        ["MBps"] = r.MBps, ["frames"] = r.Frames, ["frames_per_s"] = r.FramesPerSecond, ["retransmits"] = r.Retransmits,
+                        ["MBps"] = r.MBps, ["frames"] = r.Frames, ["frames_per_s"] = r.FramesPerSecond, ["retransmits"] = r.Retransmits, ["client_drops"] = r.ClientDrops,
                         ["errors"] = r.Errors, ["bad_sectors"] = r.BadSectors, ["window"] = r.Window, ["payload"] = r.Payload,
                         ["client_cpu_us_per_frame"] = r.ClientCpuUsPerFrame, ["server_cpu_us_per_frame"] = r.ServerCpuUsPerFrame,
                     });

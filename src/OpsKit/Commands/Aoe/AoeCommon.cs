@@ -21,15 +21,14 @@ internal static class AoeCommon
     /// <summary>The optional ALIAS... argument of start/stop/restart/status.</summary>
     public static Argument<string[]> Aliases() => new("ALIAS") { Description = "Export aliases (default: all).", Arity = ArgumentArity.ZeroOrMore };
 
-    /// <summary>The export manager over the config's table and run directory.</summary>
-    public static ExportManager Manager(CommandHost host)
+    /// <summary>The export manager of the configured backend over the config's table.</summary>
+    public static IExportManager Manager(CommandHost host)
     {
         var settings = AoeSettings.Bind(host.Config.Section("aoe"));
-        if (settings.Backend != "builtin")
-            throw OpsKitException.Unavailable($"[aoe] backend = \"{settings.Backend}\" is not implemented yet; use backend = \"builtin\"");
         if (settings.Exports.Count == 0)
             throw OpsKitException.Usage($"no [[aoe.export]] tables in {host.Config.SourceFile ?? "the config (none read)"}");
-        return new ExportManager(settings, new DaemonControl(settings.RunDir), host.Logger("aoe"));
+        var log = host.Logger("aoe");
+        return settings.Backend == "vblade" ? new VbladeManager(settings, log) : new ExportManager(settings, new DaemonControl(settings.RunDir), log);
     }
 
     /// <summary>This executable (what the daemon is started as).</summary>
