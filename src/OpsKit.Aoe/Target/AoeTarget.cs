@@ -61,7 +61,8 @@ public sealed class AoeTarget : IDisposable
             }
             foreach (var name in _ports.Keys.ToList())
             {
-                if (_workers.Values.Any(w => w.Spec.Interface == name)) { Size(_ports[name]); continue; }
+                var mine = _workers.Values.Where(w => w.Spec.Interface == name).ToList();
+                if (mine.Count > 0) { Size(_ports[name], mine); continue; }
                 _ports[name].Dispose();
                 _ports.Remove(name);
             }
@@ -103,23 +104,14 @@ public sealed class AoeTarget : IDisposable
     }
 
     /// <summary>
-    /// Keeps the Buffer Count a promise: a veth or NIC backlog holds about netdev_max_backlog frames, so the exports of one
-    /// interface share that many (at least 4 each), and the socket buffer is sized to hold them all.
+    /// Keeps the Buffer Count a promise: the socket receive buffer of the interface is sized to hold every export's
+    /// advertised requests at once as full frames (SO_RCVBUFFORCE; the kernel doubles the figure for overhead).
     /// </summary>
-    private void Size(InterfacePort port)
+    private static void Size(InterfacePort port, IReadOnlyCollection<ExportWorker> workers)
     {
-        var workers = _workers.Values.Where(w => w.Spec.Interface == port.Interface.Name).ToList();
-        var share = Math.Max(4, Backlog() / Math.Max(1, workers.Count));
-        foreach (var w in workers) w.Handler.Buffers = Math.Min(w.Spec.Buffers, share);
         var frames = workers.Sum(w => (long)w.Handler.Buffers);
         var truesize = 2L * (port.Interface.Mtu + 1024);
         port.Socket.SetReceiveBuffer((int)Math.Clamp(frames * truesize, 4L << 20, 512L << 20));
-    }
-
-    private static int Backlog()
-    {
-        try { return int.Parse(File.ReadAllText("/proc/sys/net/core/netdev_max_backlog").Trim(), System.Globalization.CultureInfo.InvariantCulture); }
-        catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException) { return 1000; }
     }
 
     private void Publish(string iface)

@@ -44,6 +44,7 @@ public sealed partial class RequestHandler
     private ulong _cacheLba;
     private int _cacheSectors;
     private const int MaxCacheSectors = 2048;
+    private const int ReadAheadMaxFrameSectors = 8;
 
     /// <summary>Forgets the sectors read ahead for the current receive batch (called when the batch is answered).</summary>
     public void EndBatch() => _cacheSectors = 0;
@@ -56,7 +57,8 @@ public sealed partial class RequestHandler
             _cache.AsSpan((int)(lba - _cacheLba) * Wire.Sector, count * Wire.Sector).CopyTo(data);
             return true;
         }
-        var span = (int)Math.Min((ulong)Math.Min(spanSectors, MaxCacheSectors), _store.Sectors - lba);
+        // Small frames (MTU 1500) gain from one pread per run; jumbo frames would only pay a second copy.
+        var span = count > ReadAheadMaxFrameSectors ? count : (int)Math.Min((ulong)Math.Min(spanSectors, MaxCacheSectors), _store.Sectors - lba);
         if (span <= count) return _store.TryReadNow(data, lba);
         _cache ??= new byte[MaxCacheSectors * Wire.Sector];
         if (!_store.TryReadNow(_cache.AsSpan(0, span * Wire.Sector), lba)) return false;

@@ -17,6 +17,8 @@ public static class AoeServeCommand
         var shelf = new Option<int>("--shelf") { Description = "Shelf (major) of FILE, 0-65534.", DefaultValueFactory = _ => 0 };
         var slot = new Option<int>("--slot") { Description = "Slot (minor) of FILE, 0-254.", DefaultValueFactory = _ => 0 };
         var readOnly = new Option<bool>("--read-only") { Description = "Refuse writes to FILE." };
+        var direct = new Option<bool>("--direct") { Description = "Open FILE with O_DIRECT." };
+        var sync = new Option<bool>("--sync") { Description = "Open FILE with O_SYNC." };
         var buffers = new Option<int>("--buffers") { Description = "Buffer Count advertised for FILE.", DefaultValueFactory = _ => 64 };
         var stateDir = new Option<string?>("--state-dir") { Description = "Keep config string, Mac Mask and reserve lists here (default: [aoe] state_dir).", HelpName = "DIR" };
         var pidFile = new Option<string?>("--pid-file") { Description = "Write the daemon's pid here; also logs to syslog as vbladed.", HelpName = "FILE" };
@@ -25,7 +27,7 @@ public static class AoeServeCommand
         var file = new Argument<string?>("FILE") { Description = "Image file or block device to export (omit to serve [[aoe.export]] from the config).", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("serve", "Serve exports with the built-in AoE target until SIGTERM/SIGINT; SIGHUP reloads the export table.")
         {
-            iface, shelf, slot, readOnly, buffers, stateDir, pidFile, statusFile, enabledFile, file,
+            iface, shelf, slot, readOnly, direct, sync, buffers, stateDir, pidFile, statusFile, enabledFile, file,
         };
         command.SetAction(parse =>
         {
@@ -44,7 +46,7 @@ public static class AoeServeCommand
                 if (!File.Exists(path)) throw OpsKitException.BadData($"{path}: no such file");
                 var spec = new ExportSpec($"e{s}.{l}", (ushort)s, (byte)l, path, nic)
                 {
-                    Store = new StoreOptions(ReadOnly: parse.GetValue(readOnly)),
+                    Store = new StoreOptions(ReadOnly: parse.GetValue(readOnly), Direct: parse.GetValue(direct), Sync: parse.GetValue(sync)),
                     Buffers = Math.Clamp(parse.GetValue(buffers), 1, 4096),
                 };
                 load = () => [spec];
