@@ -1,0 +1,113 @@
+// libc entry points used by the target: packet sockets, batched receive/send, file I/O flags, fdatasync.
+using System.Runtime.InteropServices;
+
+namespace OpsKit.Aoe.Net;
+
+/// <summary>Thin P/Invoke declarations (Linux x86-64/arm64 layouts).</summary>
+internal static unsafe partial class Native
+{
+    public const int AF_PACKET = 17, SOCK_RAW = 3, SOCK_CLOEXEC = 0x80000;
+    public const int SOL_SOCKET = 1, SO_RCVBUF = 8, SO_SNDBUF = 7, SO_RCVTIMEO = 20, SO_RCVBUFFORCE = 33, SO_SNDBUFFORCE = 32;
+    public const int SOL_PACKET = 263, PACKET_IGNORE_OUTGOING = 23, PACKET_STATISTICS = 6;
+    public const int MSG_WAITFORONE = 0x10000, MSG_DONTWAIT = 0x40;
+    public const int O_RDONLY = 0, O_RDWR = 2, O_DIRECT = 0x4000, O_SYNC = 0x101000, O_CLOEXEC = 0x80000;
+    public const int EINTR = 4, EAGAIN = 11, ENOBUFS = 105;
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct SockaddrLl
+    {
+        public ushort Family;
+        public ushort Protocol;
+        public int IfIndex;
+        public ushort HaType;
+        public byte PktType;
+        public byte HaLen;
+        public fixed byte Addr[8];
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct IoVec
+    {
+        public void* Base;
+        public nuint Len;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct MsgHdr
+    {
+        public void* Name;
+        public uint NameLen;
+        public IoVec* Iov;
+        public nuint IovLen;
+        public void* Control;
+        public nuint ControlLen;
+        public int Flags;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct MMsgHdr
+    {
+        public MsgHdr Hdr;
+        public uint Len;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct TimeVal
+    {
+        public long Sec;
+        public long Usec;
+    }
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int socket(int domain, int type, int protocol);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int bind(int fd, SockaddrLl* addr, int len);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int setsockopt(int fd, int level, int name, void* value, int len);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int getsockopt(int fd, int level, int name, void* value, int* len);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int recvmmsg(int fd, MMsgHdr* msgs, uint vlen, int flags, void* timeout);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int sendmmsg(int fd, MMsgHdr* msgs, uint vlen, int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int close(int fd);
+
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int open(string path, int flags, int mode);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int fdatasync(int fd);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int fstatfs(int fd, byte* buf);
+
+    /// <summary>f_type of the file system holding <paramref name="fd"/> (0 when unknown).</summary>
+    public static long FsType(int fd)
+    {
+        var buf = stackalloc byte[256];
+        return fstatfs(fd, buf) == 0 ? *(long*)buf : 0;
+    }
+
+    public const long TMPFS_MAGIC = 0x01021994, RAMFS_MAGIC = unchecked((long)0x858458f6);
+
+    public const int RWF_NOWAIT = 0x08, EOPNOTSUPP = 95, EINVAL = 22;
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial nint preadv2(int fd, IoVec* iov, int iovcnt, long offset, int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial nint pwritev2(int fd, IoVec* iov, int iovcnt, long offset, int flags);
+
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial uint if_nametoindex(string name);
+
+    /// <summary>htons.</summary>
+    public static ushort Htons(ushort v) => (ushort)((v >> 8) | (v << 8));
+}

@@ -1,0 +1,134 @@
+// The built-in AoE target: many exports, one socket per interface, reconfigurable without dropping unchanged exports.
+using Microsoft.Extensions.Logging;
+using OpsKit.Aoe.Net;
+
+namespace OpsKit.Aoe.Target;
+
+/// <summary>Serves a set of exports; <see cref="Apply"/> adds, removes and keeps exports.</summary>
+public sealed class AoeTarget : IDisposable
+{
+    private readonly ILogger _log;
+    private readonly string? _stateDir;
+    private readonly Dictionary<string, InterfacePort> _ports = [];
+    private readonly Dictionary<string, ExportWorker> _workers = [];
+    private readonly object _gate = new();
+
+    /// <summary>Creates an idle target; per-export state files go to <paramref name="stateDir"/> (null: not kept).</summary>
+    public AoeTarget(ILogger log, string? stateDir)
+    {
+        _log = log;
+        _stateDir = stateDir;
+    }
+
+    /// <summary>The running exports by alias.</summary>
+    public IReadOnlyList<ExportWorker> Workers { get { lock (_gate) return [.. _workers.Values]; } }
+
+    /// <summary>The open interfaces.</summary>
+    public IReadOnlyList<InterfacePort> Ports { get { lock (_gate) return [.. _ports.Values]; } }
+
+    /// <summary>
+    /// Makes the served set equal to <paramref name="specs"/>: unchanged exports keep running, changed ones restart,
+    /// missing ones stop after their queued requests. An export that cannot open is logged and skipped; the
+    /// aliases that failed are returned with their reasons.
+    /// </summary>
+    public IReadOnlyList<(string Alias, string Error)> Apply(IReadOnlyList<ExportSpec> specs)
+    {
+        var failed = new List<(string, string)>();
+        lock (_gate)
+        {
+            var wanted = specs.ToDictionary(s => s.Alias);
+            foreach (var (alias, w) in _workers.ToList())
+            {
+                if (wanted.TryGetValue(alias, out var s) && s.SameAs(w.Spec)) continue;
+                _workers.Remove(alias);
+                Publish(w.Spec.Interface);
+                w.Dispose();
+                _log.LogInformation("stopped export {Alias} ({Address})", alias, w.Spec.Address);
+            }
+            foreach (var spec in specs)
+            {
+                if (_workers.ContainsKey(spec.Alias)) continue;
+                try
+                {
+                    _workers[spec.Alias] = Start(spec);
+                    Publish(spec.Interface);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+                {
+                    _log.LogError("export {Alias} ({Address}) not started: {Error}", spec.Alias, spec.Address, e.Message);
+                    failed.Add((spec.Alias, e.Message));
+                }
+            }
+            foreach (var name in _ports.Keys.ToList())
+            {
+                var mine = _workers.Values.Where(w => w.Spec.Interface == name).ToList();
+                if (mine.Count > 0) { Size(_ports[name], mine); continue; }
+                _ports[name].Dispose();
+                _ports.Remove(name);
+            }
+        }
+        return failed;
+    }
+
+    private ExportWorker Start(ExportSpec spec)
+    {
+        var port = Port(spec.Interface);
+        var store = new FileBlockStore(spec.File, spec.Store);
+        try
+        {
+            var statePath = _stateDir is null ? null : Path.Combine(_stateDir, $"e{spec.Shelf}.{spec.Slot}.state");
+            var state = ExportState.Load(statePath);
+            var nic = port.Interface;
+            var serial = $"{spec.Shelf}.{spec.Slot}:{spec.Alias}";
+            var id = new ExportIdentity(spec.Shelf, spec.Slot, nic.Mac, Protocol.Wire.SectorsForMtu(nic.Mtu), spec.Buffers, serial);
+            var worker = new ExportWorker(spec, new RequestHandler(store, state, id), store, port.Socket, port.Pool, _log);
+            _log.LogInformation("serving {Alias} as e{Address} on {Interface} ({File}, {Sectors} sectors, {Payload} bytes per frame)",
+                spec.Alias, spec.Address, spec.Interface, spec.File, store.Sectors, id.MaxSectors * 512);
+            return worker;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    private InterfacePort Port(string name)
+    {
+        if (_ports.TryGetValue(name, out var p)) return p;
+        var nic = NetInterface.Get(name);
+        // Room for every export's promised buffers of full frames (the kernel doubles the figure).
+        p = new InterfacePort(nic, 8 << 20, _log);
+        _ports[name] = p;
+        return p;
+    }
+
+    /// <summary>
+    /// Keeps the Buffer Count a promise: the socket receive buffer of the interface is sized to hold every export's
+    /// advertised requests at once as full frames (SO_RCVBUFFORCE; the kernel doubles the figure for overhead).
+    /// </summary>
+    private static void Size(InterfacePort port, IReadOnlyCollection<ExportWorker> workers)
+    {
+        var frames = workers.Sum(w => (long)w.Handler.Buffers);
+        var truesize = 2L * (port.Interface.Mtu + 1024);
+        port.Socket.SetReceiveBuffer((int)Math.Clamp(frames * truesize, 4L << 20, 512L << 20));
+    }
+
+    private void Publish(string iface)
+    {
+        if (_ports.TryGetValue(iface, out var p)) p.SetExports([.. _workers.Values.Where(w => w.Spec.Interface == iface)]);
+    }
+
+    /// <summary>Stops receiving, lets every export finish its queued requests, closes files and sockets.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            foreach (var p in _ports.Values) p.StopReceiving();
+            foreach (var w in _workers.Values) w.Dispose();
+            foreach (var p in _ports.Values) p.Dispose();
+            _ports.Clear();
+            _workers.Clear();
+        }
+    }
+}

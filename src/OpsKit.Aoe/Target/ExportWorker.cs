@@ -1,0 +1,136 @@
+// A thread per export: takes the frames the receiver queued, answers them, sends the answers in one batch.
+using Microsoft.Extensions.Logging;
+using OpsKit.Aoe.Net;
+using OpsKit.Aoe.Protocol;
+
+namespace OpsKit.Aoe.Target;
+
+/// <summary>Serves one export. The receiver never waits for it, so a slow disk stalls only its own export.</summary>
+public sealed class ExportWorker : IDisposable
+{
+    private readonly RequestHandler _handler;
+    private readonly PacketSocket _socket;
+    private readonly BufferPool _pool;
+    private readonly IBlockStore _store;
+    private readonly ILogger _log;
+    private readonly HashSet<MacAddress> _allow;
+    private readonly object _gate = new();
+    private List<PacketBuffer> _pending = [], _work = [];
+    private readonly List<PacketBuffer> _out = [];
+    private readonly Thread _thread;
+    private bool _waiting, _stopping;
+    private long _overflow, _refused;
+
+    /// <summary>Creates and starts the worker; announces the export on the wire.</summary>
+    public ExportWorker(ExportSpec spec, RequestHandler handler, IBlockStore store, PacketSocket socket, BufferPool pool, ILogger log)
+    {
+        Spec = spec;
+        _handler = handler;
+        _store = store;
+        _socket = socket;
+        _pool = pool;
+        _log = log;
+        _allow = [.. spec.Allow];
+        QueueLimit = Math.Max(4 * spec.Buffers, 256);
+        _thread = new Thread(Run) { IsBackground = true, Name = $"aoe {spec.Address}" };
+        _thread.Start();
+    }
+
+    /// <summary>The export.</summary>
+    public ExportSpec Spec { get; }
+    /// <summary>The protocol engine (counters, state).</summary>
+    public RequestHandler Handler => _handler;
+    /// <summary>Frames dropped because the queue was full.</summary>
+    public long Overflow => Interlocked.Read(ref _overflow);
+    /// <summary>Frames dropped because the sender is not on the allow list.</summary>
+    public long Refused => Interlocked.Read(ref _refused);
+    /// <summary>Most frames queued before new ones are dropped.</summary>
+    public int QueueLimit { get; }
+
+    private int _queued;
+
+    /// <summary>
+    /// Called by the receiver: answers a READ/WRITE at once when the worker has nothing queued (so order is kept) and the
+    /// I/O cannot block; returns the response length, 0 when the frame was dropped, or -1 when it must be queued.
+    /// </summary>
+    public int TryServeNow(PacketBuffer frame, int spanSectors)
+    {
+        if (!Permits(frame)) return 0;
+        if (Volatile.Read(ref _queued) != 0) return -1;
+        return _handler.TryHandleNow(frame.Data, frame.Length, spanSectors);
+    }
+
+    private bool Permits(PacketBuffer frame)
+    {
+        if (_allow.Count == 0 || _allow.Contains(Frame.Source(frame.Frame))) return true;
+        Interlocked.Increment(ref _refused);
+        return false;
+    }
+
+    /// <summary>Queues a request (called by the receiver); false when it was dropped.</summary>
+    public bool Enqueue(PacketBuffer frame)
+    {
+        if (!Permits(frame)) return false;
+        lock (_gate)
+        {
+            if (_pending.Count >= QueueLimit) { _overflow++; return false; }
+            _pending.Add(frame);
+            Interlocked.Increment(ref _queued);
+            if (_waiting) Monitor.Pulse(_gate);
+            return true;
+        }
+    }
+
+    private void Run()
+    {
+        var first = _pool.Rent();
+        first.Length = _handler.Announce(first.Data);
+        _socket.Send(first);
+        _pool.Return(first);
+        while (true)
+        {
+            lock (_gate)
+            {
+                while (_pending.Count == 0 && !_stopping)
+                {
+                    _waiting = true;
+                    Monitor.Wait(_gate);
+                    _waiting = false;
+                }
+                if (_pending.Count == 0 && _stopping) return;
+                (_pending, _work) = (_work, _pending);
+            }
+            var n = _work.Count;
+            Serve(_work);
+            _work.Clear();
+            Interlocked.Add(ref _queued, -n);
+        }
+    }
+
+    private void Serve(List<PacketBuffer> work)
+    {
+        foreach (var b in work)
+        {
+            int n;
+            try { n = _handler.Handle(b.Data, b.Length); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _log.LogError("export {Alias}: state file: {Error}", Spec.Alias, e.Message);
+                n = 0;
+            }
+            if (n > 0) { b.Length = n; _out.Add(b); }
+            else _pool.Return(b);
+        }
+        if (_out.Count > 0) _socket.Send(_out);
+        foreach (var b in _out) _pool.Return(b);
+        _out.Clear();
+    }
+
+    /// <summary>Stops after the queued requests (in-flight writes) are done, then closes the file.</summary>
+    public void Dispose()
+    {
+        lock (_gate) { _stopping = true; Monitor.Pulse(_gate); }
+        _thread.Join();
+        _store.Dispose();
+    }
+}
