@@ -56,6 +56,14 @@ public sealed class CommandHost : IDisposable
     /// <summary>The [mail] alerter.</summary>
     public Alerter Alerter() => new(MailSettings.Bind(Config.Section("mail")), Context, Out);
 
+    /// <summary>Loads the configuration the command line names (again, e.g. on SIGHUP); exit 78 on errors.</summary>
+    public static OpsKitConfig LoadConfig(ParseResult parse, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var env = environment ?? EnvironmentSource?.Invoke() ?? new SystemContext().Environment;
+        var request = new ConfigRequest(parse.GetValue(GlobalOptions.Config), parse.GetValue(GlobalOptions.NoConfig), env);
+        return OpsKitConfig.Load(request, ConfigSchemas.All);
+    }
+
     /// <summary>Builds the host: loads config (exit 78 on errors), sets up logging for the mode.</summary>
     /// <param name="parse">The parse result.</param>
     /// <param name="ident">Syslog ident of the tool, e.g. "raidchk".</param>
@@ -63,8 +71,7 @@ public sealed class CommandHost : IDisposable
     public static CommandHost From(ParseResult parse, string ident, RunMode? mode = null)
     {
         var env = EnvironmentSource?.Invoke() ?? new SystemContext().Environment;
-        var request = new ConfigRequest(parse.GetValue(GlobalOptions.Config), parse.GetValue(GlobalOptions.NoConfig), env);
-        var config = OpsKitConfig.Load(request, ConfigSchemas.All);
+        var config = LoadConfig(parse, env);
         var verbosity = parse.GetValue(GlobalOptions.Debug) ? 2 : parse.GetValue(GlobalOptions.Verbose) ? 1 : 0;
         var runMode = mode ?? CurrentMode;
         var loggers = LogSetup.Create(runMode, LogSettings.Bind(config.Section("log")), ident, verbosity, Error);

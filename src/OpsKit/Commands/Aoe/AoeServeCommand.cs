@@ -55,12 +55,11 @@ public static class AoeServeCommand
             {
                 if (settings.Exports.Count == 0)
                     throw OpsKitException.Usage($"nothing to serve: give FILE with --interface, or [[aoe.export]] tables in {host.Config.SourceFile ?? "the config"}");
-                var request = new ConfigRequest(parse.GetValue(GlobalOptions.Config), parse.GetValue(GlobalOptions.NoConfig), host.Context.Environment);
                 var first = true;
                 var enabled = parse.GetValue(enabledFile) is { } ef ? new DaemonControl(Path.GetDirectoryName(Path.GetFullPath(ef))!) : null;
                 load = () =>
                 {
-                    var exports = first ? settings.Exports : AoeSettings.Bind(OpsKitConfig.Load(request, ConfigSchemas.All).Section("aoe")).Exports;
+                    var exports = first ? settings.Exports : AoeSettings.Bind(CommandHost.LoadConfig(parse, host.Context.Environment).Section("aoe")).Exports;
                     first = false;
                     if (enabled is null) return exports;
                     var on = enabled.Enabled();
