@@ -73,7 +73,7 @@ public sealed class Rotator(SystemContext context)
                 continue;
             }
             var target = Path.Combine(series.Trash, entry.Snapshot.Name);
-            Directory.Move(s.Path, target);
+            Native.Rename(s.Path, target);
             Native.SyncPath(series.Path, directory: true);
             _log.LogInformation("Removing {Series}/{Snapshot} ({State})", series.Name, entry.Snapshot.Name, entry.Snapshot.State);
             var left = new List<string>();

@@ -44,6 +44,15 @@ internal static partial class Native
     [DllImport("libc", SetLastError = true, EntryPoint = "fsync")]
     private static extern int Fsync(int fd);
 
+    [DllImport("libc", SetLastError = true, EntryPoint = "rename")]
+    private static extern int RenameRaw(string from, string to);
+
+    /// <summary>rename(2): atomic within a file system, never follows symlinks, replaces a file or symlink at the target.</summary>
+    public static void Rename(string from, string to)
+    {
+        if (RenameRaw(from, to) != 0) throw new IOException($"rename {from} -> {to}: {Marshal.GetLastPInvokeErrorMessage()}");
+    }
+
     [DllImport("libc", SetLastError = true, EntryPoint = "syscall")]
     private static extern long Syscall(long number, long a, long b, long c);
 

@@ -14,6 +14,8 @@ public static class SnapshotCommand
     /// <summary>Creates the command group.</summary>
     public static Command Create() => new("snapshot", "Incremental rsync snapshots with hard links and safe retention rotation.")
     {
+        SnapshotCreateCommand.Create(),
+        SnapshotListCommand.Create(),
         SnapshotRotateCommand.Create(),
     };
 }
