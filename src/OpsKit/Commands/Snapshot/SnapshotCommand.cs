@@ -17,5 +17,6 @@ public static class SnapshotCommand
         SnapshotCreateCommand.Create(),
         SnapshotListCommand.Create(),
         SnapshotRotateCommand.Create(),
+        SnapshotAdoptCommand.Create(),
     };
 }
