@@ -48,6 +48,9 @@ public sealed class SnapshotCreator(SystemContext context)
             throw new OpsKitException($"rsync failed (exit {exit.Code}{(exit.Code == 24 ? ", vanished files; set allow_vanished = true to accept" : "")}): {Tail(exit.Error)}; " +
                 $"the partial run stays in {work} and is resumed next time");
 
+        if (linkDests.Count > 1 && request.Rsync.HardLinks)
+            await FixDirectoryTimesAsync(request, Path.Combine(work, TreeName), ct).ConfigureAwait(false);
+
         var final = Path.Combine(series.Path, name);
         Native.Rename(work, final);
         Native.SyncPath(series.Path, directory: true);
@@ -63,6 +66,18 @@ public sealed class SnapshotCreator(SystemContext context)
         if (resume is not null) Discard(series, resume, ct);
         _log.LogInformation("Snapshot {Series}/{Name} complete (rsync exit {Exit})", series.Name, name, exit.Code);
         return new CreateResult(name, final, baseSnap?.Record.Name, resume?.Record.Name, exit.Code, clock.Elapsed);
+    }
+
+    /// <summary>rsync 3.5 with -H and two --link-dest folders makes some of its links after it has set the
+    /// directory times, so those directories end up with the copy's time (found by KillTests). A second pass over
+    /// directories only (fresh inodes of this run, never shared with history) puts the source's times back.</summary>
+    private async Task FixDirectoryTimesAsync(CreateRequest request, string dest, CancellationToken ct)
+    {
+        var dirsOnly = request.Rsync with { HardLinks = false, ExtraOptions = [.. request.Rsync.ExtraOptions, "--filter=+ */", "--filter=- *"] };
+        var args = dirsOnly.Arguments(request.Source, dest, [], request.ExcludeFrom, progress: false);
+        var exit = await RsyncRunner.RunAsync(context, request.Rsync.Program, args, false, _log, ct).ConfigureAwait(false);
+        if (exit.Code is not (0 or 24))
+            throw new OpsKitException($"rsync directory pass failed (exit {exit.Code}): {Tail(exit.Error)}; the partial run is resumed next time");
     }
 
     private static void CheckSource(CreateRequest request)
