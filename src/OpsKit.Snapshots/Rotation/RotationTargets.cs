@@ -16,6 +16,8 @@ public static class RotationTargets
             : throw OpsKitException.Usage($"no policy '{name}' in [snapshot.policy] (known: {string.Join(", ", settings.Policies.Keys.DefaultIfEmpty("none"))})");
         if (root is not null)
         {
+            // Pitfall 1b: an empty variable must never become "the current directory".
+            if (string.IsNullOrWhiteSpace(root)) throw OpsKitException.Usage("snapshot root is empty or unset; refusing");
             var full = Path.GetFullPath(root).TrimEnd('/');
             var job = settings.Jobs.FirstOrDefault(j => Path.GetFullPath(j.Root).TrimEnd('/') == full && (series is null || j.Series == series));
             var configured = policyName is not null ? Named(policyName) : flags.HasRules ? null : job is null ? null : Named(job.Policy);
