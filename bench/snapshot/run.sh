@@ -37,7 +37,7 @@ median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[
 
 export OPSKIT_CONFIG=/dev/null
 ok() { "$OPSKIT" --no-config snapshot "$@"; }
-flags=(-a --numeric-ids -H -x)   # what opskit passes by default
+flags=(-a --numeric-ids --modify-window=-1 -x)   # what opskit passes by default (hard_links = false)
 
 rsnap_conf() { # $1 dir, $2 link_dest
     printf 'config_version\t1.2\nsnapshot_root\t%s/\ncmd_cp\t/bin/cp\ncmd_rm\t/bin/rm\ncmd_rsync\t/usr/bin/rsync\nlink_dest\t%s\nretain\talpha\t%s\nlockfile\t%s/rsnapshot.pid\nbackup\t%s/\tlocalhost/\n' \

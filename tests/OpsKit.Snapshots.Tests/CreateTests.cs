@@ -72,6 +72,40 @@ public class CreateTests
     }
 
     [Fact]
+    public async Task AHostPathSourceGoesThroughRsyncsRemoteShell()
+    {
+        using var box = new SnapshotSandbox();
+        // A remote shell that runs the command here, as sshd would on the far side (no network involved).
+        var rsh = Path.Combine(box.Dir("bin"), "local-ssh");
+        File.WriteAllText(rsh, "#!/bin/sh\nshift\nexec sh -c \"$*\"\n");
+        File.SetUnixFileMode(rsh, (UnixFileMode)0x1ED);
+        var request = new CreateRequest($"backuphost:{box.Source}", box.Root, "backuphost", new RsyncSettings { ExtraOptions = [$"--rsh={rsh}"] });
+        var creator = new SnapshotCreator(SnapshotSandbox.Context());
+        var s1 = await creator.CreateAsync(request, CancellationToken.None);
+        var s2 = await creator.CreateAsync(request, CancellationToken.None);
+        Assert.Equal(KillTests.Listing(box.Source), KillTests.Listing(Path.Combine(s2.Path, "tree")));
+        Assert.Equal(SnapshotSandbox.TreeHash(box.Source), SnapshotSandbox.TreeHash(Path.Combine(s2.Path, "tree")));
+        Assert.Equal(Inode(Path.Combine(s1.Path, "tree", "d1", "f3.txt")), Inode(Path.Combine(s2.Path, "tree", "d1", "f3.txt")));
+        Assert.True(SnapshotCreator.IsRemote("backuphost:/srv"));
+        Assert.False(SnapshotCreator.IsRemote("/srv/a:b"));
+    }
+
+    [Fact]
+    public async Task WithHardLinksOnSourceLinksArePreservedAndDirectoryTimesStayTrue()
+    {
+        using var box = new SnapshotSandbox();
+        var rsync = new RsyncSettings { HardLinks = true };
+        Assert.Equal(0, (await new OpsKit.Core.Processes.ProcessRunner().RunAsync(new("ln", Path.Combine(box.Source, "d2", "f0.txt"), Path.Combine(box.Source, "d2", "twin.txt")))).ExitCode);
+        var s1 = box.Create(rsync: rsync);
+        File.WriteAllText(Path.Combine(box.Source, "d1", "added.txt"), "added\n");
+        var s2 = box.Create(rsync: rsync);
+        Assert.Equal(KillTests.Listing(box.Source), KillTests.Listing(Path.Combine(s2.Path, "tree")));
+        Assert.Equal(SnapshotSandbox.TreeHash(box.Source), SnapshotSandbox.TreeHash(Path.Combine(s2.Path, "tree")));
+        Assert.Equal(Inode(Path.Combine(s2.Path, "tree", "d2", "f0.txt")), Inode(Path.Combine(s2.Path, "tree", "d2", "twin.txt")));
+        Assert.Equal(Inode(Path.Combine(s1.Path, "tree", "d2", "twin.txt")), Inode(Path.Combine(s2.Path, "tree", "d2", "twin.txt")));
+    }
+
+    [Fact]
     public void AnEmptySourceIsRefused()
     {
         using var box = new SnapshotSandbox();

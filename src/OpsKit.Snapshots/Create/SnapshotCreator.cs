@@ -35,8 +35,7 @@ public sealed class SnapshotCreator(SystemContext context)
         var name = FreeName(series, start);
         held.Describe($"create {name}{SnapshotName.InProgressSuffix}");
         var work = Path.Combine(series.Path, name + SnapshotName.InProgressSuffix);
-        Directory.CreateDirectory(Path.Combine(work, TreeName));
-        Native.SyncPath(series.Path, directory: true);
+        Directory.CreateDirectory(Path.Combine(work, TreeName)); // no fsync: lost in a crash, it was only a partial
 
         var linkDests = new[] { baseSnap, resume }.OfType<ScannedSnapshot>().Select(s => Path.Combine(s.Path, TreeName)).Where(Directory.Exists).ToList();
         _log.LogInformation("Snapshot {Series}/{Name} of {Source}, linking against {LinkDest}", series.Name, name, request.Source,
@@ -48,8 +47,7 @@ public sealed class SnapshotCreator(SystemContext context)
             throw new OpsKitException($"rsync failed (exit {exit.Code}{(exit.Code == 24 ? ", vanished files; set allow_vanished = true to accept" : "")}): {Tail(exit.Error)}; " +
                 $"the partial run stays in {work} and is resumed next time");
 
-        if (linkDests.Count > 1 && request.Rsync.HardLinks)
-            await FixDirectoryTimesAsync(request, Path.Combine(work, TreeName), ct).ConfigureAwait(false);
+        await FixDirectoryTimesAsync(request, Path.Combine(work, TreeName), ct).ConfigureAwait(false);
 
         var final = Path.Combine(series.Path, name);
         Native.Rename(work, final);
@@ -68,8 +66,8 @@ public sealed class SnapshotCreator(SystemContext context)
         return new CreateResult(name, final, baseSnap?.Record.Name, resume?.Record.Name, exit.Code, clock.Elapsed);
     }
 
-    /// <summary>rsync 3.5 with -H and two --link-dest folders makes some of its links after it has set the
-    /// directory times, so those directories end up with the copy's time (found by KillTests). A second pass over
+    /// <summary>rsync 3.5 with -H and --link-dest makes some of its links after it has set the directory
+    /// times, so those directories end up with the copy's time (found by KillTests, also seen over a remote shell). A second pass over
     /// directories only (fresh inodes of this run, never shared with history) puts the source's times back.</summary>
     private async Task FixDirectoryTimesAsync(CreateRequest request, string dest, CancellationToken ct)
     {
