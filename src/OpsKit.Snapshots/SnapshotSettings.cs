@@ -71,7 +71,7 @@ public sealed record SnapshotSettings
             [
                 ConfigKey.String("root", "", "Snapshot root (holds one directory per series)."),
                 ConfigKey.String("series", "", "Series name (directory under the root)."),
-                ConfigKey.String("source", "", "What 'snapshot create --job' copies: a local path or host:path."),
+                ConfigKey.String("source", "", "What 'snapshot create --job SERIES' copies: a local path or host:path."),
                 ConfigKey.String("policy", "", "Name of a [snapshot.policy.NAME] table."),
                 ConfigKey.String("require_mount", "", "Refuse unless the root lies on the file system mounted here."),
                 ConfigKey.String("exclude_from", "", "rsync --exclude-from file."),

@@ -87,6 +87,24 @@ public class RotateCommandTests
     }
 
     [Fact]
+    public void CreateByJobTakesSourceRootAndSeriesFromTheConfig()
+    {
+        using var box = new SnapshotSandbox();
+        var config = Path.Combine(box.Top, "opskit.toml");
+        File.WriteAllText(config, $"[snapshot.policy.p]\nkeep_last = 3\n[[snapshot.job]]\nroot = \"{box.Root}\"\nseries = \"web\"\nsource = \"{box.Source}\"\npolicy = \"p\"\n");
+        var env = new Dictionary<string, string?> { ["OPSKIT_CONFIG"] = config };
+        for (var i = 0; i < 2; i++)
+        {
+            var r = OpskitProcess.Run(["snapshot", "create", "--job", "web", "--cron"], env: env);
+            Assert.True(r.ExitCode == 0, r.StandardError);
+            Assert.Equal("", r.StandardOutput); // silent under cron
+        }
+        Assert.Equal(2, box.Names().Count);
+        var missing = OpskitProcess.Run(["snapshot", "create", "--job", "nosuch"], env: env);
+        Assert.Equal(64, missing.ExitCode);
+    }
+
+    [Fact]
     public void CronRunReportsASuspendedSeries()
     {
         using var box = new SnapshotSandbox();

@@ -13,8 +13,9 @@ public static class SnapshotCreateCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var source = new Option<string>("--source") { Description = "What to copy: a local directory or host:path (over ssh).", HelpName = "SRC", Required = true };
-        var dest = new Option<string>("--dest") { Description = "Snapshot root (created with its marker when missing or empty).", HelpName = "ROOT", Required = true };
+        var source = new Option<string?>("--source") { Description = "What to copy: a local directory or host:path (over ssh).", HelpName = "SRC" };
+        var dest = new Option<string?>("--dest") { Description = "Snapshot root (created with its marker when missing or empty).", HelpName = "ROOT" };
+        var job = new Option<string?>("--job") { Description = "Take source, root and series from the [[snapshot.job]] with this series name.", HelpName = "SERIES" };
         var series = new Option<string>("--series") { Description = "Series name (default: the source's host name, or its last path component).", HelpName = "NAME" };
         var excludeFrom = new Option<string?>("--exclude-from") { Description = "rsync exclude patterns, one per line.", HelpName = "FILE" };
         var rsyncOpt = new Option<string[]>("--rsync-opt") { Description = "An extra rsync option (repeatable; --inplace/--append refused).", HelpName = "OPT", AllowMultipleArgumentsPerToken = false };
@@ -24,22 +25,27 @@ public static class SnapshotCreateCommand
         var cron = GlobalOptions.Cron();
         var command = new Command("create", "Take an incremental snapshot with rsync --link-dest (unchanged files become hard links).")
         {
-            source, dest, series, excludeFrom, rsyncOpt, requireMount, allowEmpty, failOnVanished, cron,
+            source, dest, job, series, excludeFrom, rsyncOpt, requireMount, allowEmpty, failOnVanished, cron,
         };
         command.SetAction(async (parse, ct) =>
         {
             using var host = CommandHost.From(parse, "snapshot");
             var settings = SnapshotSettings.Bind(host.Config.Section("snapshot"));
-            var src = parse.GetValue(source)!;
+            var configured = parse.GetValue(job) is { } name
+                ? settings.Jobs.FirstOrDefault(j => j.Series == name) ?? throw OpsKitException.Usage($"no [[snapshot.job]] with series = \"{name}\" in the config")
+                : null;
+            var src = parse.GetValue(source) ?? (configured?.Source is { Length: > 0 } s ? s : null)
+                ?? throw OpsKitException.Usage("--source is required (or --job naming a [[snapshot.job]] with a source)");
+            var root = parse.GetValue(dest) ?? configured?.Root ?? throw OpsKitException.Usage("--dest is required (or --job)");
             var rsync = settings.Rsync with
             {
                 ExtraOptions = [.. settings.Rsync.ExtraOptions, .. parse.GetValue(rsyncOpt) ?? []],
                 AllowVanished = settings.Rsync.AllowVanished && !parse.GetValue(failOnVanished),
             };
-            var request = new CreateRequest(src, parse.GetValue(dest)!, parse.GetValue(series) ?? DefaultSeries(src), rsync)
+            var request = new CreateRequest(src, root, parse.GetValue(series) ?? configured?.Series ?? DefaultSeries(src), rsync)
             {
-                ExcludeFrom = parse.GetValue(excludeFrom),
-                RequireMount = parse.GetValue(requireMount),
+                ExcludeFrom = parse.GetValue(excludeFrom) ?? (configured?.ExcludeFrom is { Length: > 0 } x ? x : null),
+                RequireMount = parse.GetValue(requireMount) ?? (configured?.RequireMount is { Length: > 0 } m ? m : null),
                 AllowEmptySource = parse.GetValue(allowEmpty),
                 Progress = host.Mode == RunMode.Interactive && !Console.IsOutputRedirected && !Console.IsErrorRedirected,
             };
