@@ -71,6 +71,11 @@ public sealed class SnapshotCreator(SystemContext context)
     /// directories only (fresh inodes of this run, never shared with history) puts the source's times back.</summary>
     private async Task FixDirectoryTimesAsync(CreateRequest request, string dest, CancellationToken ct)
     {
+        if (!IsRemote(request.Source))
+        {
+            DirectoryTimes.Copy(request.Source, dest, request.Rsync.OneFileSystem, ct);
+            return;
+        }
         var dirsOnly = request.Rsync with { HardLinks = false, ExtraOptions = [.. request.Rsync.ExtraOptions, "--filter=+ */", "--filter=- *"] };
         var args = dirsOnly.Arguments(request.Source, dest, [], request.ExcludeFrom, progress: false);
         var exit = await RsyncRunner.RunAsync(context, request.Rsync.Program, args, false, _log, ct).ConfigureAwait(false);

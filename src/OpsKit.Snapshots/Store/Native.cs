@@ -12,6 +12,12 @@ namespace OpsKit.Snapshots.Store;
 /// <param name="Size">st_size.</param>
 public readonly record struct FileStatus(ulong Device, ulong Inode, uint Mode, ulong Links, long Size)
 {
+    /// <summary>st_mtim seconds.</summary>
+    public long MtimeSeconds { get; init; }
+
+    /// <summary>st_mtim nanoseconds.</summary>
+    public long MtimeNanoseconds { get; init; }
+
     /// <summary>A real directory.</summary>
     public bool IsDirectory => (Mode & 0xF000) == 0x4000;
 
@@ -72,7 +78,23 @@ internal static partial class Native
             BitConverter.ToUInt64(buffer, 8),
             BitConverter.ToUInt32(buffer, arm ? 16 : 24),
             arm ? BitConverter.ToUInt32(buffer, 20) : BitConverter.ToUInt64(buffer, 16),
-            BitConverter.ToInt64(buffer, 48));
+            BitConverter.ToInt64(buffer, 48))
+        {
+            MtimeSeconds = BitConverter.ToInt64(buffer, 88), // st_mtim: same offset on x86_64 and aarch64
+            MtimeNanoseconds = BitConverter.ToInt64(buffer, 96),
+        };
+    }
+
+    [DllImport("libc", SetLastError = true, EntryPoint = "utimensat")]
+    private static extern int Utimensat(int dirFd, string path, long[] times, int flags);
+
+    /// <summary>Sets a path's mtime to the nanosecond without following a symlink; atime is left alone.</summary>
+    public static void SetMtime(string path, long seconds, long nanoseconds)
+    {
+        const int atFdCwd = -100, atSymlinkNoFollow = 0x100;
+        const long utimeOmit = (1L << 30) - 2;
+        if (Utimensat(atFdCwd, path, [0, utimeOmit, seconds, nanoseconds], atSymlinkNoFollow) != 0)
+            throw new IOException($"utimensat {path}: {Marshal.GetLastPInvokeErrorMessage()}");
     }
 
     /// <summary>Opens (creating) a lock file and takes an exclusive flock without waiting; -1 when another holds it.</summary>
