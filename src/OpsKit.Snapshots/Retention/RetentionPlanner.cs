@@ -1,0 +1,155 @@
+// The retention algorithm of research §4.3 as a pure function: entries, now and
+// a policy in, a plan out. retention_sim.py is its executable spec; tests feed
+// both the same schedules and require equal plans.
+using System.Globalization;
+using OpsKit.Core;
+
+namespace OpsKit.Snapshots.Retention;
+
+/// <summary>Decides what a rotation keeps and deletes, and why.</summary>
+public static class RetentionPlanner
+{
+    /// <summary>Plans a rotation of one series. Throws a usage error for an empty policy.</summary>
+    public static RetentionPlan Plan(IReadOnlyList<SnapshotRecord> entries, DateTimeOffset now, RetentionPolicy policy)
+    {
+        if (policy.IsEmpty)
+            throw OpsKitException.Usage("refusing: empty policy (no keep-* rule and no max-age); an empty policy would delete everything");
+        if (policy.MinKeep < 1) throw OpsKitException.Usage($"min-keep must be at least 1, not {policy.MinKeep}");
+
+        var reasons = entries.ToDictionary(e => e, _ => new List<string>());
+        var warnings = new List<string>();
+        var complete = entries.Where(e => e.State == SnapshotState.Complete && e.Time is not null).ToList();
+        var future = complete.Where(e => e.Time > now + policy.FutureTolerance).ToList();
+        foreach (var f in future)
+        {
+            reasons[f].Add("future-dated (kept, check clock)");
+            warnings.Add($"{f.Name} is dated in the future ({f.Time:u}); kept; check the clock");
+        }
+        // C: complete and not future-dated, newest first, ties by name.
+        var cand = complete.Except(future).OrderByDescending(e => e.Time).ThenByDescending(e => e.Name, StringComparer.Ordinal).ToList();
+        var kept = new HashSet<SnapshotRecord>(future);
+        foreach (var p in entries.Where(e => e.Pinned && e.State == SnapshotState.Complete)) Keep(p, "pinned");
+
+        if (cand.Count > 0)
+        {
+            ApplyRules(cand, now, policy, reasons, kept);
+            for (var i = 0; i < Math.Min(cand.Count, policy.MinKeep); i++)
+                if (!kept.Contains(cand[i])) Keep(cand[i], i == 0 ? "floor (newest complete)" : $"floor #{i + 1}");
+        }
+        KeepNonComplete(entries, cand, reasons, kept);
+
+        var deletions = cand.Where(e => !kept.Contains(e)).ToList();
+        var partialDeletions = entries.Where(e => e.State == SnapshotState.Partial && !kept.Contains(e)).ToList();
+        string? suspended = null;
+        if (deletions.Count + partialDeletions.Count > 0)
+        {
+            var age = now - cand[0].Time!.Value;
+            var staleAfter = policy.StaleAfter ?? AdaptiveStaleAfter(cand);
+            if (age > staleAfter && !policy.AllowStale)
+                suspended = string.Create(CultureInfo.InvariantCulture, $"stale series: newest complete snapshot is {age.TotalHours:F1} h old");
+            else if (deletions.Count * 2 > cand.Count && !policy.AllowMassDelete)
+                suspended = $"mass delete: {deletions.Count} of {cand.Count} complete snapshots";
+        }
+
+        var plan = new List<PlanEntry>();
+        var ordered = entries.Where(e => e.Time is not null).OrderByDescending(e => e.Time).ThenByDescending(e => e.Name, StringComparer.Ordinal)
+            .Concat(entries.Where(e => e.Time is null).OrderBy(e => e.Name, StringComparer.Ordinal));
+        foreach (var e in ordered)
+        {
+            if (kept.Contains(e) || e.State is SnapshotState.Foreign or SnapshotState.Running)
+                plan.Add(new PlanEntry(e, PlanAction.Keep, reasons[e]));
+            else
+                plan.Add(new PlanEntry(e, PlanAction.Delete, reasons[e].Where(r => r.StartsWith("capped", StringComparison.Ordinal)).ToList()));
+        }
+        return new RetentionPlan(plan, suspended, warnings);
+
+        void Keep(SnapshotRecord e, string reason)
+        {
+            reasons[e].Add(reason);
+            kept.Add(e);
+        }
+    }
+
+    private static void ApplyRules(List<SnapshotRecord> cand, DateTimeOffset now, RetentionPolicy policy,
+        Dictionary<SnapshotRecord, List<string>> reasons, HashSet<SnapshotRecord> kept)
+    {
+        void Keep(SnapshotRecord e, string reason)
+        {
+            reasons[e].Add(reason);
+            kept.Add(e);
+        }
+
+        if (policy.KeepLast is > 0 and var last)
+            for (var i = 0; i < Math.Min(last, cand.Count); i++) Keep(cand[i], $"last #{i + 1}");
+        if (policy.KeepWithin is { } within)
+        {
+            var cut = within.SubtractFrom(cand[0].Time!.Value, policy.Zone);
+            foreach (var e in cand.Where(e => e.Time >= cut)) Keep(e, $"within {within} of newest");
+        }
+        foreach (var period in Periods.All)
+        {
+            if (!policy.KeepPeriods.TryGetValue(period, out var n)) continue;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var taken = 0;
+            foreach (var e in cand)
+            {
+                if (!seen.Add(Periods.Bucket(e.Time!.Value, period, policy.Zone))) continue;
+                if (n >= 0 && taken >= n) break;
+                taken++;
+                Keep(e, $"{period.Name()} #{taken}");
+            }
+            // Too few periods: the oldest snapshot ages on until replaced (borg >= 1.2, restic).
+            if (n >= 0 && taken < n && !kept.Contains(cand[^1])) Keep(cand[^1], $"{period.Name()} [oldest]");
+        }
+        if (policy.MaxAgeDays is { } days)
+        {
+            var cut = now - TimeSpan.FromDays(days);
+            var text = $"{PyFloat.Format(days)}d";
+            if (!policy.HasKeepRule)
+            {
+                foreach (var e in cand.Where(e => e.Time >= cut)) Keep(e, $"max-age {text}");
+            }
+            else
+            {
+                foreach (var e in cand.Where(e => kept.Contains(e) && !e.Pinned && e.Time < cut).ToList())
+                {
+                    kept.Remove(e);
+                    reasons[e].Clear();
+                    reasons[e].Add($"capped by max-age {text}");
+                }
+            }
+        }
+    }
+
+    /// <summary>Floor for states other than complete (invariants 2, 3 and 6).</summary>
+    private static void KeepNonComplete(IReadOnlyList<SnapshotRecord> entries, List<SnapshotRecord> cand,
+        Dictionary<SnapshotRecord, List<string>> reasons, HashSet<SnapshotRecord> kept)
+    {
+        foreach (var e in entries)
+        {
+            if (e.State == SnapshotState.Running) { reasons[e].Add("running (series lock held)"); kept.Add(e); }
+            if (e.State == SnapshotState.Foreign) { reasons[e].Add($"foreign ({e.Note ?? "not ours"}), never touched"); kept.Add(e); }
+        }
+        var newestComplete = cand.Count > 0 ? cand[0].Time : null;
+        var partials = entries.Where(e => e.State == SnapshotState.Partial).OrderByDescending(e => e.Time).ThenByDescending(e => e.Name, StringComparer.Ordinal).ToList();
+        if (partials.Count > 0 && (newestComplete is null || partials[0].Time > newestComplete))
+        {
+            reasons[partials[0]].Add("resume base (newest partial)");
+            kept.Add(partials[0]);
+        }
+        // Dirvish's rule: with no complete snapshot left to fall back on, nothing is deleted.
+        if (cand.Count == 0)
+            foreach (var p in partials.Where(p => !kept.Contains(p))) { reasons[p].Add("partial (no complete snapshot yet)"); kept.Add(p); }
+    }
+
+    /// <summary>48 h, or 3 × the median gap of the last 10 complete snapshots when that is larger.</summary>
+    public static TimeSpan AdaptiveStaleAfter(IReadOnlyList<SnapshotRecord> newestFirst)
+    {
+        var times = newestFirst.Take(10).Select(e => e.Time!.Value).ToList();
+        var gaps = times.Zip(times.Skip(1), (a, b) => a - b).OrderBy(g => g).ToList();
+        var floor = TimeSpan.FromHours(48);
+        if (gaps.Count == 0) return floor;
+        var median = gaps.Count % 2 == 1 ? gaps[gaps.Count / 2] : (gaps[gaps.Count / 2 - 1] + gaps[gaps.Count / 2]) / 2;
+        return median * 3 > floor ? median * 3 : floor;
+    }
+}
