@@ -22,7 +22,9 @@ public sealed class SshdFixture : IDisposable
         Directory.CreateDirectory(Root);
         Log = _dir.File("sshval.log");
         Config = _dir.Write("opskit.toml", $"[log]\nfile = \"{Log}\"\nsyslog = false\n");
-        var policy = File.ReadAllText(AttackCorpus.PolicyFile).Replace("roots = [\"/data/backup\"]", $"roots = [\"{Root}\"]", StringComparison.Ordinal);
+        var policy = File.ReadAllText(AttackCorpus.PolicyFile).Replace("roots = [\"/data/backup\"]", $"roots = [\"{Root}\"]", StringComparison.Ordinal)
+            // The snapshot-rotate rule execs the opskit under test, not an installed one.
+            .Replace("exec = \"/usr/local/bin/opskit\"", $"exec = \"{RepoPaths.OpskitBinary}\"", StringComparison.Ordinal);
         PolicyFile = _dir.Write("backup-e2e.toml", policy);
         Run("/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", _dir.File("host_key"));
         Run("/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "backup@client", "-f", _dir.File("client_key"));

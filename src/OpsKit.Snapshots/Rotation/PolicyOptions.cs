@@ -27,8 +27,23 @@ public sealed record PolicyOptions
     public double? MaxAgeDays { get; init; }
     /// <summary>--keep N: the floor (and keep-last N when no other rule is given).</summary>
     public int? Keep { get; init; }
-    /// <summary>--older-than D: max-age-days D.</summary>
-    public double? OlderThan { get; init; }
+    /// <summary>--older-than D: max-age D, as days ("14", "14d") or with a unit h, w or m (30 days),
+    /// the spellings the backup-v1 ssh policy allows ([1-9][0-9]{0,3}[hdwm]).</summary>
+    public string? OlderThan { get; init; }
+
+    /// <summary>--older-than in days, or null; a usage error names a bad spelling.</summary>
+    public double? OlderThanDays => OlderThan is null ? null : ParseAgeDays(OlderThan);
+
+    /// <summary>"14", "14d", "36h", "2w", "1m" as days.</summary>
+    public static double ParseAgeDays(string text)
+    {
+        var unit = text.Length > 0 && char.IsAsciiLetter(text[^1]) ? char.ToLowerInvariant(text[^1]) : 'd';
+        var number = char.IsAsciiLetter(text.Length > 0 ? text[^1] : ' ') ? text[..^1] : text;
+        var factor = unit switch { 'h' => 1.0 / 24, 'd' => 1.0, 'w' => 7.0, 'm' => 30.0, _ => double.NaN };
+        if (double.IsNaN(factor) || !double.TryParse(number, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var n))
+            throw OpsKitException.Usage($"bad age '{text}': expected a number of days, optionally with a unit h, d, w or m (30 days), e.g. 30d");
+        return n * factor;
+    }
     /// <summary>--min-keep.</summary>
     public int? MinKeep { get; init; }
     /// <summary>--tz.</summary>
@@ -50,7 +65,7 @@ public sealed record PolicyOptions
         if (MaxAgeDays is not null && OlderThan is not null) throw OpsKitException.Usage("--older-than and --max-age-days are the same rule; give one");
         foreach (var (flag, v) in new[] { ("--keep-last", KeepLast), ("--keep", Keep), ("--min-keep", MinKeep) })
             if (v is < 0) throw OpsKitException.Usage($"{flag} must not be negative");
-        if ((MaxAgeDays ?? OlderThan) is <= 0) throw OpsKitException.Usage("--older-than/--max-age-days must be greater than 0");
+        if ((MaxAgeDays ?? OlderThanDays) is <= 0) throw OpsKitException.Usage("--older-than/--max-age-days must be greater than 0");
         var policy = configured ?? new RetentionPolicy { Zone = ZoneMath.Find(defaultZone), StaleAfter = defaultStaleHours > 0 ? TimeSpan.FromHours(defaultStaleHours) : null };
         if (HasRules)
         {
@@ -67,7 +82,7 @@ public sealed record PolicyOptions
                 KeepLast = KeepLast ?? (onlyKeep ? Keep : null),
                 KeepWithin = KeepWithin is null ? null : CalendarDuration.Parse(KeepWithin),
                 KeepPeriods = periods,
-                MaxAgeDays = MaxAgeDays ?? OlderThan,
+                MaxAgeDays = MaxAgeDays ?? OlderThanDays,
                 MinKeep = Math.Max(1, Keep ?? 1),
             };
         }

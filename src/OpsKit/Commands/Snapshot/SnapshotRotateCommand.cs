@@ -29,7 +29,7 @@ public static class SnapshotRotateCommand
         var yearly = IntOption("--keep-yearly", "Newest snapshot of each of the N most recent years (-1 = unlimited).");
         var maxAge = new Option<double?>("--max-age-days") { Description = "Alone: keep what is younger than D days. With keep rules: a hard cap.", HelpName = "D" };
         var keep = IntOption("--keep", "Never keep fewer than N snapshots (alone: keep the N newest).");
-        var olderThan = new Option<double?>("--older-than") { Description = "Delete snapshots older than D days (same as --max-age-days).", HelpName = "D" };
+        var olderThan = new Option<string?>("--older-than") { Description = "Delete snapshots older than D: days, or with a unit h, d, w or m (30 days), e.g. 30d (same as --max-age-days).", HelpName = "D" };
         var minKeep = IntOption("--min-keep", "Always keep this many newest complete snapshots (default 1).");
         var tz = new Option<string?>("--tz") { Description = "Time zone of the period buckets (default [snapshot] tz, else the host's).", HelpName = "ZONE" };
         var stale = new Option<double?>("--stale-after-hours") { Description = "A series is stale when its newest complete snapshot is older (default 48 h or 3x the usual gap).", HelpName = "H" };
