@@ -42,6 +42,13 @@ public static class Program
     /// <summary>Runs opskit.</summary>
     public static int Main(string[] args)
     {
+        // "opskit --version" is what scripts and package checks run most: answer it without building
+        // the command tree (which loads every area's library); the output is the same either way.
+        if (args is ["--version"])
+        {
+            Console.Out.WriteLine(BuildInfo.Version);
+            return ExitCodes.Ok;
+        }
         var invocation = Invocation.Resolve(Invocation.ReadArgv0(), args, Environment.GetEnvironmentVariable);
         // sshd starts the hook for every transfer: decide before building the command tree.
         if (invocation.Mode == RunMode.ForcedCommand && HookFastPath.TryRun(invocation.Arguments) is { } code) return code;
