@@ -84,6 +84,7 @@ public static class BlockDumpParser
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<byte> TrimEnd(ReadOnlySpan<byte> s)
     {
         var n = s.Length;

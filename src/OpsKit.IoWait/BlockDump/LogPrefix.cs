@@ -121,16 +121,20 @@ public static class LogPrefix
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsLower(byte b) => (uint)(b - 'a') <= 25;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool AllDigits(ReadOnlySpan<byte> s)
     {
         foreach (var b in s) if (!IsDigit(b)) return false;
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static long ParseLong(ReadOnlySpan<byte> s)
     {
         long v = 0;

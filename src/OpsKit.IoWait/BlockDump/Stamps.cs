@@ -89,6 +89,7 @@ public static class Stamps
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Make(int year, int month, int day, long tod, out long ticks)
     {
         ticks = 0;
@@ -97,6 +98,7 @@ public static class Stamps
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Month(ReadOnlySpan<byte> m)
     {
         for (var i = 0; i < 12; i++)
@@ -104,7 +106,9 @@ public static class Stamps
         return 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Digit(byte b) => LogPrefix.IsDigit(b) ? b - '0' : -100;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Two(ReadOnlySpan<byte> s, int at) => at + 1 < s.Length ? Digit(s[at]) * 10 + Digit(s[at + 1]) : -1;
 }
