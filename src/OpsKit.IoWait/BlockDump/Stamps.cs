@@ -19,18 +19,18 @@ public static class Stamps
         long whole = 0;
         while (i < s.Length && LogPrefix.IsDigit(s[i])) whole = whole * 10 + (s[i++] - '0');
         if (i == 0) return false;
+        // Fraction digits accumulate as an integer and are scaled once at the end:
+        // a division per digit showed as ~3 % of a summary's CPU (one stamp per line).
         long frac = 0;
-        var scale = 1_000_000L;
+        var digits = 0;
         if (i < s.Length && s[i] == '.')
         {
             i++;
-            while (i < s.Length && LogPrefix.IsDigit(s[i]))
-            {
-                if (scale > 1) { scale /= 10; frac += (s[i] - '0') * scale; }
-                i++;
-            }
+            for (; i < s.Length && LogPrefix.IsDigit(s[i]); i++)
+                if (digits < 6) { frac = frac * 10 + (s[i] - '0'); digits++; }
         }
         if (i != s.Length) return false;
+        for (; digits < 6; digits++) frac *= 10;
         micros = whole * 1_000_000 + frac;
         return true;
     }

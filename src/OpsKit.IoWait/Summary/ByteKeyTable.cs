@@ -34,7 +34,7 @@ internal sealed class ByteKeyTable
             var s = _slots[i];
             if (s == 0) break;
             var id = s - 1;
-            if (_hashes[id] == hash && _pool.AsSpan(_offsets[id], _lengths[id]).SequenceEqual(key)) return id;
+            if (_hashes[id] == hash && BlockDump.Bytes.Same(_pool.AsSpan(_offsets[id], _lengths[id]), key)) return id;
             i = (i + 1) & mask;
         }
         return Add(key, hash, i);

@@ -64,7 +64,7 @@ public sealed partial class SummaryAggregator
             if (_filterActive && !_filter.Contains(rec.UptimeMicros, rec.WallTicks)) OutsideWindow++;
             else Add(ref rec);
         }
-        else if (line.IndexOf("READ"u8) >= 0 || line.IndexOf("WRITE"u8) >= 0 || line.IndexOf("dirtied"u8) >= 0)
+        else if (Bytes.IndexOf(line, "READ"u8) >= 0 || Bytes.IndexOf(line, "WRITE"u8) >= 0 || Bytes.IndexOf(line, "dirtied"u8) >= 0)
         {
             Lookalikes++;
         }
