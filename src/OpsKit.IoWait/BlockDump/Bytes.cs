@@ -85,10 +85,17 @@ internal static class Bytes
     public static bool Same(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
     {
         if (a.Length != b.Length) return false;
-        var i = 0;
-        for (; i + 8 <= a.Length; i += 8)
-            if (MemoryMarshal.Read<ulong>(a[i..]) != MemoryMarshal.Read<ulong>(b[i..])) return false;
-        for (; i < a.Length; i++)
+        var n = a.Length;
+        if (n >= 8)
+        {
+            // 8-byte words, the last one overlapping the previous: no byte loop for the tail.
+            for (var i = 0; i + 8 < n; i += 8)
+                if (MemoryMarshal.Read<ulong>(a[i..]) != MemoryMarshal.Read<ulong>(b[i..])) return false;
+            return MemoryMarshal.Read<ulong>(a[(n - 8)..]) == MemoryMarshal.Read<ulong>(b[(n - 8)..]);
+        }
+        if (n >= 4)
+            return MemoryMarshal.Read<uint>(a) == MemoryMarshal.Read<uint>(b) && MemoryMarshal.Read<uint>(a[(n - 4)..]) == MemoryMarshal.Read<uint>(b[(n - 4)..]);
+        for (var i = 0; i < n; i++)
             if (a[i] != b[i]) return false;
         return true;
     }
