@@ -81,7 +81,7 @@ internal static class Bytes
     }
 
     /// <summary>Byte-wise equality of two short spans (keys, markers).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // small: inlined into its AggressiveOptimization callers (AO methods are not inlined)
     public static bool Same(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
     {
         if (a.Length != b.Length) return false;

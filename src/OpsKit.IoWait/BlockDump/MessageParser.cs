@@ -65,7 +65,7 @@ internal static class MessageParser
     }
 
     /// <summary>READ, WRITE, READA or SWRITE.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // small: inlined into its AggressiveOptimization callers (AO methods are not inlined)
     public static bool TryOpWord(ReadOnlySpan<byte> w, out BlockOp op)
     {
         op = default;
@@ -78,7 +78,7 @@ internal static class MessageParser
     }
 
     /// <summary>A non-empty run of decimal digits (at most 20).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // small: inlined into its AggressiveOptimization callers (AO methods are not inlined)
     public static bool TryNumber(ReadOnlySpan<byte> s, out ulong value)
     {
         value = 0;

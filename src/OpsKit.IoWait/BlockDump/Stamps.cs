@@ -11,7 +11,7 @@ public static class Stamps
     private static ReadOnlySpan<byte> Months => "JanFebMarAprMayJunJulAugSepOctNovDec"u8;
 
     /// <summary>"6691.516770" → microseconds.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // small: inlined into its AggressiveOptimization callers (AO methods are not inlined)
     public static bool TryUptime(ReadOnlySpan<byte> s, out long micros)
     {
         micros = 0;
@@ -69,7 +69,7 @@ public static class Stamps
     }
 
     /// <summary>"HH:MM:SS" plus optional fraction → ticks since midnight.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // small: inlined into its AggressiveOptimization callers (AO methods are not inlined)
     private static bool TryClock(ReadOnlySpan<byte> s, out long ticks)
     {
         ticks = 0;

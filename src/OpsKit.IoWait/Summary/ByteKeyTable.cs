@@ -73,7 +73,7 @@ internal sealed class ByteKeyTable
     }
 
     /// <summary>A fast non-cryptographic hash over 8-byte words (keys are short: comm+pid, device names).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // small: inlined into its AggressiveOptimization callers (AO methods are not inlined)
     private static int Hash(ReadOnlySpan<byte> key)
     {
         var h = 0x9E3779B97F4A7C15UL ^ (ulong)key.Length;
