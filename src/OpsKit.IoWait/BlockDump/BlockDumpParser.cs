@@ -25,7 +25,7 @@ public static class BlockDumpParser
         while (true)
         {
             // Single-byte search for ')' is the fastest vectorized scan; then check ": ".
-            var rel = line[from..].IndexOf((byte)')');
+            var rel = Bytes.IndexOf(line[from..], (byte)')');
             if (rel < 0) break;
             var close = from + rel;
             if (close + 2 >= line.Length || line[close + 1] != ':' || line[close + 2] != ' ')
@@ -51,7 +51,7 @@ public static class BlockDumpParser
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryParse24(ReadOnlySpan<byte> line, int year, ref BlockDumpRecord rec)
     {
-        var b = line.IndexOf(" block "u8);
+        var b = Bytes.IndexOf(line, " block "u8);
         if (b < 0) return false;
         var colon = line[..b].LastIndexOf(": "u8);
         if (colon < 0) return false;
@@ -84,6 +84,7 @@ public static class BlockDumpParser
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<byte> TrimEnd(ReadOnlySpan<byte> s)
     {
         var n = s.Length;

@@ -29,7 +29,7 @@ public static class LogPrefix
         // dmesg -x: "kern  :debug : ".
         i = SkipFacilityLevel(head, i);
         // syslog files and journalctl -k: everything up to "kernel: " is a header.
-        var k = head[i..].IndexOf("kernel: "u8);
+        var k = Bytes.IndexOf(head[i..], "kernel: "u8);
         if (k >= 0 && (k == 0 || head[i + k - 1] == ' '))
         {
             ReadHeaderStamp(head.Slice(i, k), year, ref rec);
@@ -44,7 +44,7 @@ public static class LogPrefix
         // "[ 6691.516770] " or "[Wed Jan 31 09:14:54 2024] ".
         if (i < head.Length && head[i] == '[')
         {
-            var close = head[i..].IndexOf((byte)']');
+            var close = Bytes.IndexOf(head[i..], (byte)']');
             if (close > 0 && i + close + 1 < head.Length && head[i + close + 1] == ' '
                 && ReadBracket(head.Slice(i + 1, close - 1), ref rec))
                 i += close + 2;
@@ -97,11 +97,11 @@ public static class LogPrefix
         if (header.Length > 0 && header[0] == '[')
         {
             // journalctl -o short-monotonic: "[ 1012.830775] HOST kernel: ".
-            var close = header.IndexOf((byte)']');
+            var close = Bytes.IndexOf(header, (byte)']');
             if (close > 0) ReadBracket(header.Slice(1, close - 1), ref rec);
             return;
         }
-        var sp = header.IndexOf((byte)' ');
+        var sp = Bytes.IndexOf(header, (byte)' ');
         if (sp > 10 && header[4] == '-' && Stamps.TryIso(header[..sp], out var iso)) { rec.WallTicks = iso; return; }
         if (Stamps.TrySyslog(header, year, out var t)) rec.WallTicks = t;
     }
@@ -109,7 +109,9 @@ public static class LogPrefix
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool ReadBracket(ReadOnlySpan<byte> inner, ref BlockDumpRecord rec)
     {
-        var s = inner.TrimStart((byte)' ');
+        var lead = 0;
+        while (lead < inner.Length && inner[lead] == ' ') lead++; // not TrimStart: a generic CoreLib call ran unoptimized
+        var s = inner[lead..];
         if (s.Length > 0 && IsDigit(s[0]))
         {
             if (!Stamps.TryUptime(s, out var us)) return false;
@@ -121,16 +123,20 @@ public static class LogPrefix
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsLower(byte b) => (uint)(b - 'a') <= 25;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool AllDigits(ReadOnlySpan<byte> s)
     {
         foreach (var b in s) if (!IsDigit(b)) return false;
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static long ParseLong(ReadOnlySpan<byte> s)
     {
         long v = 0;

@@ -15,16 +15,16 @@ internal static class MessageParser
     {
         if (m.Length < 12) return false;
         if (m[0] == 'd') return TryDirtied(m, ref rec);
-        var sp = m.IndexOf((byte)' ');
+        var sp = Bytes.IndexOf(m, (byte)' ');
         if (sp < 4 || sp > 6 || !TryOpWord(m[..sp], out rec.Op)) return false;
         m = m[(sp + 1)..];
         if (!m.StartsWith("block "u8)) return false;
         m = m[6..];
-        var on = m.IndexOf(" on "u8);
+        var on = Bytes.IndexOf(m, " on "u8);
         if (on <= 0 || !TryNumber(m[..on], out rec.Sector)) return false;
         var dev = m[(on + 4)..];
         rec.Sectors = -1;
-        var blank = dev.IndexOf((byte)' ');
+        var blank = Bytes.IndexOf(dev, (byte)' ');
         if (blank >= 0)
         {
             // " (N sectors)" since ~2.6.37.
@@ -52,11 +52,11 @@ internal static class MessageParser
         }
         if (!m.StartsWith("inode "u8)) return false;
         m = m[6..];
-        var open = m.IndexOf(" ("u8);
-        var on = m.LastIndexOf(") on "u8);
+        var open = Bytes.IndexOf(m, " ("u8);
+        var on = Bytes.LastIndexOf(m, ") on "u8);
         if (open <= 0 || on < open + 1 || !TryNumber(m[..open], out rec.Inode)) return false;
         var dev = m[(on + 5)..];
-        if (dev.Length == 0 || dev.IndexOf((byte)' ') >= 0) return false;
+        if (dev.Length == 0 || Bytes.IndexOf(dev, (byte)' ') >= 0) return false;
         rec.Op = BlockOp.DirtiedInode;
         rec.InodeName = m[(open + 2)..on];
         rec.Device = dev;
@@ -65,7 +65,7 @@ internal static class MessageParser
     }
 
     /// <summary>READ, WRITE, READA or SWRITE.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // small: inlined into its AggressiveOptimization callers (AO methods are not inlined)
     public static bool TryOpWord(ReadOnlySpan<byte> w, out BlockOp op)
     {
         op = default;
@@ -78,7 +78,7 @@ internal static class MessageParser
     }
 
     /// <summary>A non-empty run of decimal digits (at most 20).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // small: inlined into its AggressiveOptimization callers (AO methods are not inlined)
     public static bool TryNumber(ReadOnlySpan<byte> s, out ulong value)
     {
         value = 0;

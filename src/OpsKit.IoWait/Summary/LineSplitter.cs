@@ -2,6 +2,7 @@
 // aggregator: memory stays constant whatever the input size. Longer lines are
 // skipped (counted) rather than buffered without bound.
 using System.Runtime.CompilerServices;
+using OpsKit.IoWait.BlockDump;
 
 namespace OpsKit.IoWait.Summary;
 
@@ -31,7 +32,7 @@ internal static class LineSplitter
             var span = buf.AsSpan(start, end - start);
             while (true)
             {
-                var nl = span.IndexOf((byte)'\n');
+                var nl = Bytes.IndexOf(span, (byte)'\n');
                 if (nl < 0) break;
                 if (skipping) skipping = false;
                 else into.AddLine(span[..nl]);

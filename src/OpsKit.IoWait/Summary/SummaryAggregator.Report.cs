@@ -24,7 +24,8 @@ public sealed partial class SummaryAggregator
         string DevName(int d) => d < 0 ? "" : devNames[d];
         string Label(int p) => pids[p] < 0 ? names[p] : $"{names[p]}({pids[p]})";
 
-        var pairs = _pairIndex.Select(kv => (Proc: (int)(kv.Key >> 32), Dev: (int)(kv.Key & 0xFFFFFFFF), Counts: _pairTally[kv.Value].ToCounts()))
+        var pairs = Enumerable.Range(0, _pairIndex.Count).Select(i => (Key: _pairIndex.Key(i), Index: i))
+            .Select(kv => (Proc: (int)(kv.Key >> 32), Dev: (int)(kv.Key & 0xFFFFFFFF), Counts: _pairTally[kv.Index].ToCounts()))
             .OrderByDescending(x => x.Counts.Events).ThenBy(x => DevName(x.Dev), StringComparer.Ordinal).ToList();
         var devsOfProc = pairs.Where(x => x.Dev >= 0).ToLookup(x => x.Proc, x => DevName(x.Dev));
 
@@ -49,8 +50,7 @@ public sealed partial class SummaryAggregator
             .Select(o => new OpRow(o, _ops[(int)o], _opBytes[(int)o]))
             .OrderByDescending(r => r.Events).ThenBy(r => r.Op).ToList();
 
-        var inodes = _inodes.Select(kv => new InodeRow(DevName(kv.Key.Dev), kv.Key.Ino, kv.Value.Name, kv.Value.Count,
-                kv.Value.Procs.Select(Label).ToList()))
+        var inodes = _inodes.Select(t => new InodeRow(DevName(t.Dev), t.Ino, t.Name, t.Count, t.Procs.Select(Label).ToList()))
             .OrderByDescending(r => r.Dirtied).ThenBy(r => r.Device, StringComparer.Ordinal).ThenBy(r => r.Inode).ToList();
 
         return new SummaryReport

@@ -11,13 +11,17 @@ namespace OpsKit.IoWait.Summary;
 public sealed partial class SummaryAggregator
 {
     private readonly SummaryFilter _filter;
+    private readonly bool _filterActive; // read once: the property getter was not inlined into the hot loop
     private readonly int _year;
     private readonly ByteKeyTable _procs = new();
     private readonly ByteKeyTable _devs = new();
     private Tally[] _procTally = new Tally[64];
-    private readonly Dictionary<long, int> _pairIndex = [];
+    private readonly LongKeyTable _pairIndex = new();
     private Tally[] _pairTally = new Tally[64];
-    private readonly Dictionary<(int Dev, ulong Ino), InodeTally> _inodes = [];
+    // (dev id, inode) as 12 key bytes -> index into _inodes: Dictionary<(int, ulong), T>
+    // ran in instrumented JIT tiers for much of a run (generic over a value tuple).
+    private readonly ByteKeyTable _inodeIds = new();
+    private readonly List<InodeTally> _inodes = [];
     private readonly long[] _ops = new long[BlockOps.Count];
     private readonly long[] _opBytes = new long[BlockOps.Count];
     private long _lastPairKey = -1;
@@ -29,6 +33,7 @@ public sealed partial class SummaryAggregator
     public SummaryAggregator(SummaryFilter filter, int year)
     {
         _filter = filter;
+        _filterActive = filter.Active;
         _year = year;
     }
 
@@ -56,10 +61,10 @@ public sealed partial class SummaryAggregator
         Lines++;
         if (BlockDumpParser.TryParse(line, _year, out var rec))
         {
-            if (_filter.Active && !_filter.Contains(rec.UptimeMicros, rec.WallTicks)) OutsideWindow++;
+            if (_filterActive && !_filter.Contains(rec.UptimeMicros, rec.WallTicks)) OutsideWindow++;
             else Add(ref rec);
         }
-        else if (line.IndexOf("READ"u8) >= 0 || line.IndexOf("WRITE"u8) >= 0 || line.IndexOf("dirtied"u8) >= 0)
+        else if (Bytes.IndexOf(line, "READ"u8) >= 0 || Bytes.IndexOf(line, "WRITE"u8) >= 0 || Bytes.IndexOf(line, "dirtied"u8) >= 0)
         {
             Lookalikes++;
         }
@@ -93,6 +98,7 @@ public sealed partial class SummaryAggregator
         if (rec.Op == BlockOp.DirtiedInode) AddInode(dev, ref rec, proc);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Count(ref Tally t, ref BlockDumpRecord rec)
     {
         switch (rec.Op)
@@ -110,24 +116,17 @@ public sealed partial class SummaryAggregator
     {
         var key = ((long)proc << 32) | (uint)dev;
         if (key == _lastPairKey) return _lastPair;
-        if (!_pairIndex.TryGetValue(key, out var index))
-        {
-            index = _pairIndex.Count;
-            _pairIndex[key] = index;
-            if (index == _pairTally.Length) Array.Resize(ref _pairTally, index * 2);
-        }
+        var index = _pairIndex.GetOrAdd(key);
+        if (index == _pairTally.Length) Array.Resize(ref _pairTally, index * 2);
         _lastPairKey = key;
         _lastPair = index;
         return index;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddInode(int dev, ref BlockDumpRecord rec, int proc)
     {
-        if (!_inodes.TryGetValue((dev, rec.Inode), out var t))
-        {
-            t = new InodeTally(System.Text.Encoding.UTF8.GetString(rec.InodeName));
-            _inodes[(dev, rec.Inode)] = t;
-        }
+        var t = Inode(dev, rec.Inode, rec.InodeName, null);
         t.Count++;
         if (!t.Procs.Contains(proc)) t.Procs.Add(proc);
     }
@@ -158,23 +157,39 @@ public sealed partial class SummaryAggregator
         }
         var devMap = new int[other._devs.Count];
         for (var d = 0; d < devMap.Length; d++) devMap[d] = _devs.GetOrAdd(other._devs.Key(d));
-        foreach (var (key, index) in other._pairIndex)
+        for (var index = 0; index < other._pairIndex.Count; index++)
         {
+            var key = other._pairIndex.Key(index);
             var od = (int)(key & 0xFFFFFFFF);
             var pair = Pair(procMap[(int)(key >> 32)], od < 0 ? -1 : devMap[od]);
             _pairTally[pair].Add(in other._pairTally[index]);
         }
-        foreach (var ((od, ino), t) in other._inodes)
+        foreach (var t in other._inodes)
         {
-            var dev = od < 0 ? -1 : devMap[od];
-            if (!_inodes.TryGetValue((dev, ino), out var mine)) _inodes[(dev, ino)] = mine = new InodeTally(t.Name);
+            var mine = Inode(t.Dev < 0 ? -1 : devMap[t.Dev], t.Ino, default, t.Name);
             mine.Count += t.Count;
             foreach (var p in t.Procs) if (!mine.Procs.Contains(procMap[p])) mine.Procs.Add(procMap[p]);
         }
     }
 
-    private sealed class InodeTally(string name)
+    /// <summary>The tally of (dev, ino), created with the name (given as text or as bytes) when new.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private InodeTally Inode(int dev, ulong ino, ReadOnlySpan<byte> nameBytes, string? name)
     {
+        Span<byte> key = stackalloc byte[12];
+        BinaryPrimitives.WriteInt32LittleEndian(key, dev);
+        BinaryPrimitives.WriteUInt64LittleEndian(key[4..], ino);
+        var id = _inodeIds.GetOrAdd(key);
+        if (id < _inodes.Count) return _inodes[id];
+        var t = new InodeTally(dev, ino, name ?? System.Text.Encoding.UTF8.GetString(nameBytes));
+        _inodes.Add(t);
+        return t;
+    }
+
+    private sealed class InodeTally(int dev, ulong ino, string name)
+    {
+        public int Dev { get; } = dev;
+        public ulong Ino { get; } = ino;
         public string Name { get; } = name;
         public long Count { get; set; }
         public List<int> Procs { get; } = [];
