@@ -38,7 +38,10 @@ public static class RepoPaths
                 Path.Combine(Root, "src", "OpsKit", "bin", "Release", "net10.0", "linux-x64", "opskit"),
                 Path.Combine(Root, "src", "OpsKit", "bin", "Debug", "net10.0", "linux-x64", "opskit"),
             ];
-            return candidates.Where(File.Exists).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
+            // The apphost is not rewritten by incremental builds; opskit.dll beside it is, so it tells which build is newest.
+            return candidates.Where(File.Exists)
+                .OrderByDescending(p => File.GetLastWriteTimeUtc(Path.Combine(Path.GetDirectoryName(p)!, "opskit.dll")))
+                .FirstOrDefault()
                 ?? throw new FileNotFoundException("opskit binary not built; run 'make build' or set OPSKIT_BIN");
         }
     }
