@@ -17,11 +17,12 @@ public class KillTests
         var first = box.Create();
         var partialsLeft = 0;
         var lockOutlivedUs = 0;
+        // Kill points are drawn from the span of an uninterrupted run on this machine: a fixed
+        // window (60-700 ms) missed every run on a quiet machine, where a create takes ~150 ms.
+        var fullRun = TimeUninterruptedRun(box, random);
         for (var i = 0; i < 20; i++)
         {
-            var big = new byte[16 << 20];
-            random.NextBytes(big);
-            File.WriteAllBytes(Path.Combine(box.Source, "big.bin"), big);
+            NewSourceData(box, random);
             File.WriteAllText(Path.Combine(box.Source, "d1", $"run{i}.txt"), $"run {i}\n");
             var sourceHash = SnapshotSandbox.TreeHash(box.Source);
             var series = SnapshotRoot.Open(box.Root).OpenSeries("web");
@@ -31,7 +32,8 @@ public class KillTests
 
             var groupKill = i % 4 != 3; // mostly the whole process group; sometimes opskit alone (rsync lives on)
             using var process = Start(box);
-            var delay = random.Next(60, 700);
+            // Past the runtime's start (no snapshot folder yet) and before the commit.
+            var delay = random.Next((int)(fullRun.TotalMilliseconds * 0.3), Math.Max(2, (int)(fullRun.TotalMilliseconds * 0.95)));
             Thread.Sleep(delay);
             Kill(process.Id, groupKill);
             process.WaitForExit();
@@ -62,6 +64,29 @@ public class KillTests
         }
         Assert.True(partialsLeft >= 3, $"only {partialsLeft} of 20 kills landed during a run; the test did not exercise interruption");
         Assert.Equal(SnapshotState.Complete, SnapshotRoot.Open(box.Root).OpenSeries("web").Scan().First(s => s.Record.Name == first.Name).Record.State);
+    }
+
+    private static void NewSourceData(SnapshotSandbox box, Random random)
+    {
+        var big = new byte[16 << 20];
+        random.NextBytes(big);
+        File.WriteAllBytes(Path.Combine(box.Source, "big.bin"), big);
+    }
+
+    /// <summary>How long a create of fresh data takes here, start to exit (the median of three).</summary>
+    private static TimeSpan TimeUninterruptedRun(SnapshotSandbox box, Random random)
+    {
+        var times = new List<TimeSpan>();
+        for (var i = 0; i < 3; i++)
+        {
+            NewSourceData(box, random);
+            var clock = Stopwatch.StartNew();
+            using var process = Start(box);
+            process.WaitForExit();
+            times.Add(clock.Elapsed);
+            Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
+        }
+        return times.Order().ElementAt(1);
     }
 
     internal static string Listing(string dir) => string.Join("\n", Directory.EnumerateFileSystemEntries(dir, "*", new EnumerationOptions { RecurseSubdirectories = true })
