@@ -59,7 +59,8 @@ public sealed class SystemContext
         ILoggerFactory? loggers = null, RunMode? mode = null) =>
         new(rootPath ?? RootPath, runner ?? Runner, clock ?? Clock, Environment, loggers ?? Loggers, mode ?? Mode);
 
-    private static Dictionary<string, string> ReadEnvironment()
+    /// <summary>A snapshot of this process's environment.</summary>
+    public static Dictionary<string, string> ReadEnvironment()
     {
         var env = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (System.Collections.DictionaryEntry e in System.Environment.GetEnvironmentVariables())

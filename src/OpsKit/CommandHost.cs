@@ -59,7 +59,7 @@ public sealed class CommandHost : IDisposable
     /// <summary>Loads the configuration the command line names (again, e.g. on SIGHUP); exit 78 on errors.</summary>
     public static OpsKitConfig LoadConfig(ParseResult parse, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var env = environment ?? EnvironmentSource?.Invoke() ?? new SystemContext().Environment;
+        var env = environment ?? EnvironmentSource?.Invoke() ?? SystemContext.ReadEnvironment();
         var request = new ConfigRequest(parse.GetValue(GlobalOptions.Config), parse.GetValue(GlobalOptions.NoConfig), env);
         return OpsKitConfig.Load(request, ConfigSchemas.All);
     }
@@ -70,7 +70,7 @@ public sealed class CommandHost : IDisposable
     /// <param name="mode">Overrides the run mode (daemons).</param>
     public static CommandHost From(ParseResult parse, string ident, RunMode? mode = null)
     {
-        var env = EnvironmentSource?.Invoke() ?? new SystemContext().Environment;
+        var env = EnvironmentSource?.Invoke() ?? SystemContext.ReadEnvironment();
         var config = LoadConfig(parse, env);
         var verbosity = parse.GetValue(GlobalOptions.Debug) ? 2 : parse.GetValue(GlobalOptions.Verbose) ? 1 : 0;
         var runMode = mode ?? CurrentMode;

@@ -25,7 +25,7 @@ internal static class HookFastPath
         {
             return ValidateRun.Execute(() =>
             {
-                var env = new SystemContext(loggers: Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).Environment;
+                var env = SystemContext.ReadEnvironment();
                 var loaded = OpsKitConfig.Load(new ConfigRequest(config, noConfig, env), ConfigSchemas.All);
                 var loggers = LogSetup.Create(RunMode.ForcedCommand, LogSettings.Bind(loaded.Section("log")), "sshval", 0, stderr);
                 return new ValidateHost(loaded, loggers, loggers);
