@@ -1,4 +1,4 @@
-// libc entry points used by the target: packet sockets, batched receive/send, file I/O flags, fdatasync.
+// libc entry points used by the target: packet sockets, batched receive/send, packet rings, file I/O flags, fdatasync.
 using System.Runtime.InteropServices;
 
 namespace OpsKit.Aoe.Net;
@@ -107,6 +107,47 @@ internal static unsafe partial class Native
 
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial uint if_nametoindex(string name);
+
+    public const int PACKET_RX_RING = 5, PACKET_VERSION = 10, PACKET_TX_RING = 13, PACKET_LOSS = 14, PACKET_QDISC_BYPASS = 20, TPACKET_V2 = 1;
+    public const int PROT_READ = 1, PROT_WRITE = 2, MAP_SHARED = 1;
+    public const short POLLIN = 1;
+
+    /// <summary>struct tpacket_req.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct TpacketReq
+    {
+        public uint BlockSize, BlockNr, FrameSize, FrameNr;
+    }
+
+    /// <summary>struct tpacket2_hdr (32 bytes).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct Tpacket2Hdr
+    {
+        public uint Status, Len, SnapLen;
+        public ushort Mac, Net;
+        public uint Sec, Nsec;
+        public ushort VlanTci, VlanTpid;
+        public uint Padding;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct PollFd
+    {
+        public int Fd;
+        public short Events, Revents;
+    }
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial void* mmap(void* addr, nuint length, int prot, int flags, int fd, long offset);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int munmap(void* addr, nuint length);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial int poll(PollFd* fds, nuint count, int timeoutMs);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial nint send(int fd, void* buf, nuint len, int flags);
 
     /// <summary>htons.</summary>
     public static ushort Htons(ushort v) => (ushort)((v >> 8) | (v << 8));

@@ -1,4 +1,4 @@
-// An AF_PACKET raw socket bound to ethertype 0x88A2 on one interface, with batched recvmmsg/sendmmsg.
+// An AF_PACKET raw socket bound to ethertype 0x88A2 (or send-only) on one interface, with batched recvmmsg/sendmmsg.
 using System.Runtime.InteropServices;
 
 namespace OpsKit.Aoe.Net;
@@ -12,13 +12,17 @@ public sealed unsafe class PacketSocket : IDisposable
     private readonly object _sendLock = new();
     private const int MaxBatch = 256;
 
-    /// <summary>Opens and binds the socket; receive buffer <paramref name="rcvbuf"/> bytes, receive timeout in ms.</summary>
-    public PacketSocket(NetInterface nic, int rcvbuf, int timeoutMs = 200)
+    /// <summary>
+    /// Opens and binds the socket; receive buffer <paramref name="rcvbuf"/> bytes, receive timeout in ms. A socket made
+    /// with <paramref name="receive"/> false only sends: the kernel queues no frames to it.
+    /// </summary>
+    public PacketSocket(NetInterface nic, int rcvbuf, int timeoutMs = 200, bool receive = true)
     {
         Interface = nic;
-        _fd = Native.socket(Native.AF_PACKET, Native.SOCK_RAW | Native.SOCK_CLOEXEC, Native.Htons(Protocol.Wire.EtherType));
+        var protocol = receive ? Native.Htons(Protocol.Wire.EtherType) : (ushort)0;
+        _fd = Native.socket(Native.AF_PACKET, Native.SOCK_RAW | Native.SOCK_CLOEXEC, protocol);
         if (_fd < 0) throw new IOException($"AF_PACKET socket on {nic.Name}: {Marshal.GetLastPInvokeErrorMessage()} (needs root or CAP_NET_RAW)");
-        var sa = new Native.SockaddrLl { Family = Native.AF_PACKET, Protocol = Native.Htons(Protocol.Wire.EtherType), IfIndex = nic.Index };
+        var sa = new Native.SockaddrLl { Family = Native.AF_PACKET, Protocol = protocol, IfIndex = nic.Index };
         if (Native.bind(_fd, &sa, sizeof(Native.SockaddrLl)) != 0)
         {
             var err = Marshal.GetLastPInvokeErrorMessage();

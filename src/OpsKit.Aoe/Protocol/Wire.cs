@@ -37,6 +37,8 @@ public static class Wire
     public const int OffCommand = 19;
     /// <summary>Offset of the tag (big-endian, opaque).</summary>
     public const int OffTag = 20;
+    /// <summary>Offset of the ATA command (request) / status (response) byte of an Issue ATA Command frame.</summary>
+    public const int OffAtaCommand = 27;
 
     /// <summary>Response flag.</summary>
     public const byte FlagResponse = 0x08;

@@ -50,7 +50,7 @@ public sealed class AoeTarget : IDisposable
                 if (_workers.ContainsKey(spec.Alias)) continue;
                 try
                 {
-                    _workers[spec.Alias] = Start(spec);
+                    _workers[spec.Alias] = Start(spec, specs.Where(x => x.Interface == spec.Interface).Sum(x => x.Buffers));
                     Publish(spec.Interface);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
@@ -62,7 +62,7 @@ public sealed class AoeTarget : IDisposable
             foreach (var name in _ports.Keys.ToList())
             {
                 var mine = _workers.Values.Where(w => w.Spec.Interface == name).ToList();
-                if (mine.Count > 0) { Size(_ports[name], mine); continue; }
+                if (mine.Count > 0) { CheckRing(_ports[name], mine); continue; }
                 _ports[name].Dispose();
                 _ports.Remove(name);
             }
@@ -70,9 +70,9 @@ public sealed class AoeTarget : IDisposable
         return failed;
     }
 
-    private ExportWorker Start(ExportSpec spec)
+    private ExportWorker Start(ExportSpec spec, int buffersOnInterface)
     {
-        var port = Port(spec.Interface);
+        var port = Port(spec.Interface, buffersOnInterface);
         var store = new FileBlockStore(spec.File, spec.Store);
         try
         {
@@ -93,25 +93,26 @@ public sealed class AoeTarget : IDisposable
         }
     }
 
-    private InterfacePort Port(string name)
+    /// <summary>
+    /// The interface's port, opened on first use. Its receive ring keeps the Buffer Count a promise: it holds every
+    /// export's advertised requests at once, plus room for discovery traffic.
+    /// </summary>
+    private InterfacePort Port(string name, int buffers)
     {
         if (_ports.TryGetValue(name, out var p)) return p;
         var nic = NetInterface.Get(name);
-        // Room for every export's promised buffers of full frames (the kernel doubles the figure).
-        p = new InterfacePort(nic, 8 << 20, _log);
+        p = new InterfacePort(nic, Math.Clamp(buffers + 256, 1024, 16384), _log);
         _ports[name] = p;
         return p;
     }
 
-    /// <summary>
-    /// Keeps the Buffer Count a promise: the socket receive buffer of the interface is sized to hold every export's
-    /// advertised requests at once as full frames (SO_RCVBUFFORCE; the kernel doubles the figure for overhead).
-    /// </summary>
-    private static void Size(InterfacePort port, IReadOnlyCollection<ExportWorker> workers)
+    /// <summary>Warns when a reload promised more buffers than the ring (sized when the interface opened) holds.</summary>
+    private void CheckRing(InterfacePort port, IReadOnlyCollection<ExportWorker> workers)
     {
-        var frames = workers.Sum(w => (long)w.Handler.Buffers);
-        var truesize = 2L * (port.Interface.Mtu + 1024);
-        port.Socket.SetReceiveBuffer((int)Math.Clamp(frames * truesize, 4L << 20, 512L << 20));
+        var frames = workers.Sum(w => w.Handler.Buffers);
+        if (frames > port.Ring.ReceiveCapacity)
+            _log.LogWarning("exports on {Interface} advertise {Buffers} buffers but its receive ring holds {Capacity} frames; restart the server to resize it",
+                port.Interface.Name, frames, port.Ring.ReceiveCapacity);
     }
 
     private void Publish(string iface)

@@ -49,28 +49,20 @@ public sealed class ExportWorker : IDisposable
 
     private int _queued;
 
-    /// <summary>
-    /// Called by the receiver: answers a READ/WRITE at once when the worker has nothing queued (so order is kept) and the
-    /// I/O cannot block; returns the response length, 0 when the frame was dropped, or -1 when it must be queued.
-    /// </summary>
-    public int TryServeNow(PacketBuffer frame, int spanSectors)
-    {
-        if (!Permits(frame)) return 0;
-        if (Volatile.Read(ref _queued) != 0) return -1;
-        return _handler.TryHandleNow(frame.Data, frame.Length, spanSectors);
-    }
+    /// <summary>True while requests wait for the worker: later ones must queue behind them to keep their order.</summary>
+    public bool Busy => Volatile.Read(ref _queued) != 0;
 
-    private bool Permits(PacketBuffer frame)
+    /// <summary>True when the frame's sender may use this export (the allow list); counts the refusals.</summary>
+    public bool Permits(ReadOnlySpan<byte> frame)
     {
-        if (_allow.Count == 0 || _allow.Contains(Frame.Source(frame.Frame))) return true;
+        if (_allow.Count == 0 || _allow.Contains(Frame.Source(frame))) return true;
         Interlocked.Increment(ref _refused);
         return false;
     }
 
-    /// <summary>Queues a request (called by the receiver); false when it was dropped.</summary>
+    /// <summary>Queues a permitted request (called by the receiver); false when the queue is full and it was dropped.</summary>
     public bool Enqueue(PacketBuffer frame)
     {
-        if (!Permits(frame)) return false;
         lock (_gate)
         {
             if (_pending.Count >= QueueLimit) { _overflow++; return false; }

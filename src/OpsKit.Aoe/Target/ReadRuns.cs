@@ -11,8 +11,9 @@ internal static class ReadRuns
     /// spans[i] = sectors of frame i plus those of the frames after it that read on contiguously from the same
     /// shelf.slot (0 when frame i is not a plain READ request).
     /// </summary>
-    public static void Compute(PacketBuffer[] frames, int n, int[] spans)
+    public static void Compute(ReadOnlySpan<RawFrame> frames, Span<int> spans)
     {
+        var n = frames.Length;
         for (var i = n - 1; i >= 0; i--)
         {
             var f = frames[i].Frame;
