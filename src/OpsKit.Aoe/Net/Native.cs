@@ -144,6 +144,9 @@ internal static unsafe partial class Native
     public static partial int munmap(void* addr, nuint length);
 
     [LibraryImport("libc", SetLastError = true)]
+    public static partial int mincore(void* addr, nuint length, byte* vec);
+
+    [LibraryImport("libc", SetLastError = true)]
     public static partial int poll(PollFd* fds, nuint count, int timeoutMs);
 
     [LibraryImport("libc", SetLastError = true)]

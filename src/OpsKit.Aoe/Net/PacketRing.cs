@@ -12,6 +12,8 @@ public readonly unsafe struct RawFrame(byte* data, int length, int capacity)
     public Span<byte> Slot => new(data, capacity);
     /// <summary>Frame length.</summary>
     public int Length => length;
+    /// <summary>Address of the frame's first byte.</summary>
+    internal byte* Pointer => data;
 }
 
 /// <summary>

@@ -23,6 +23,11 @@ public interface IBlockStore : IDisposable
     bool TryReadNow(Span<byte> destination, ulong lba) => false;
     /// <summary>Writes only when it cannot block; false means "use <see cref="Write"/> on a worker".</summary>
     bool TryWriteNow(ReadOnlySpan<byte> source, ulong lba) => false;
+    /// <summary>
+    /// Address of sector <paramref name="lba"/> in a read-only mapping of the export when all of
+    /// [lba, lba + <paramref name="sectors"/>) is in the page cache (so reading it cannot wait for a disk); 0 otherwise.
+    /// </summary>
+    nint TryMapResident(ulong lba, int sectors) => 0;
 }
 
 /// <summary>How an export opens its file.</summary>
@@ -62,6 +67,39 @@ public sealed unsafe class FileBlockStore : IBlockStore
         if (_direct) _bounce = (byte*)NativeMemory.AlignedAlloc(BounceSize, 4096);
         var fs = Native.FsType(fd);
         _inMemory = !_direct && fs is Native.TMPFS_MAGIC or Native.RAMFS_MAGIC;
+        if (!_direct && length > 0) Map(fd, length);
+    }
+
+    // The export window mapped read-only: reads of cached sectors are sent straight from the page cache.
+    private byte* _map, _window;
+    private nuint _mapLength;
+    private byte[] _pages = new byte[64];
+
+    private void Map(int fd, long length)
+    {
+        var start = _offset & ~4095L;
+        _mapLength = (nuint)(length + (_offset - start));
+        var p = Native.mmap(null, _mapLength, Native.PROT_READ, Native.MAP_SHARED, fd, start);
+        if (p == (void*)-1) { _mapLength = 0; return; }   // not mappable (some devices): pread only
+        _map = (byte*)p;
+        _window = _map + (_offset - start);
+    }
+
+    /// <inheritdoc />
+    public nint TryMapResident(ulong lba, int sectors)
+    {
+        if (_map == null) return 0;
+        var first = _window + (long)lba * Wire.Sector;
+        var page = (byte*)((nint)first & ~4095);
+        var length = (nuint)(first + (long)sectors * Wire.Sector - page);
+        var pages = (int)((length + 4095) / 4096);
+        if (_pages.Length < pages) _pages = new byte[Math.Max(pages, 2 * _pages.Length)];
+        fixed (byte* vec = _pages)
+        {
+            if (Native.mincore(page, length, vec) != 0) return 0;
+            for (var i = 0; i < pages; i++) if ((vec[i] & 1) == 0) return 0;   // a hole or not cached: pread (never allocates)
+        }
+        return (nint)first;
     }
 
     // tmpfs/ramfs have no RWF_NOWAIT, but their pread/pwrite only copy memory: never a disk wait.
@@ -155,6 +193,7 @@ public sealed unsafe class FileBlockStore : IBlockStore
     /// <inheritdoc />
     public void Dispose()
     {
+        if (_map != null) { Native.munmap(_map, _mapLength); _map = null; }
         _handle.Dispose();
         if (_bounce != null) { NativeMemory.AlignedFree(_bounce); _bounce = null; }
     }

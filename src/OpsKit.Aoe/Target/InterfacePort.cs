@@ -70,6 +70,7 @@ public sealed class InterfacePort : IDisposable
         var frames = new RawFrame[Batch];
         var spans = new int[Batch];
         var answers = new List<PacketBuffer>(Batch);
+        var gathered = new GatherFrame[Batch];
         long batches = 0;
         while (!_stopping)
         {
@@ -89,11 +90,13 @@ public sealed class InterfacePort : IDisposable
             Interlocked.Add(ref _received, n);
             if ((++batches & 1023) == 0) Interlocked.Add(ref _drops, Ring.TakeDrops());
             ReadRuns.Compute(frames.AsSpan(0, n), spans);
+            var g = 0;
             lock (_dispatchGate)
             {
-                for (var i = 0; i < n; i++) Dispatch(frames[i], spans[i], answers);
+                for (var i = 0; i < n; i++) Dispatch(frames[i], spans[i], answers, gathered, ref g);
                 foreach (var w in _all) w.Handler.EndBatch();
             }
+            if (g > 0) Socket.Send(gathered.AsSpan(0, g));   // before the release: their headers live in the ring
             Ring.ReleaseReceived();
             Ring.Flush();
             if (answers.Count == 0) continue;
@@ -104,7 +107,7 @@ public sealed class InterfacePort : IDisposable
     }
 
     /// <summary>Routes one frame: answered now, queued to its worker, copied to every export (broadcast) or ignored.</summary>
-    private void Dispatch(RawFrame raw, int span, List<PacketBuffer> answers)
+    private unsafe void Dispatch(RawFrame raw, int span, List<PacketBuffer> answers, GatherFrame[] gathered, ref int g)
     {
         var f = raw.Frame;
         if (f.Length < Wire.HeaderLength || Frame.IsResponse(f)) { Interlocked.Increment(ref _ignored); return; }
@@ -118,7 +121,14 @@ public sealed class InterfacePort : IDisposable
             if (_byAddress.TryGetValue(Key(shelf, slot), out var w) && w.Handler.Addressed(shelf, slot, cmd))
             {
                 if (!w.Permits(f)) return;
-                if (w.Busy || !TryAnswer(w, raw, span, answers)) Queue(w, f);
+                if (!w.Busy)
+                {
+                    // A read of cached sectors: the answer's header is the request's slot, its data the page cache.
+                    var head = w.Handler.TryAnswerMapped(raw.Slot, raw.Length, span, out var data, out var length);
+                    if (head > 0) { gathered[g++] = new GatherFrame(raw.Pointer, head, (byte*)data, length); return; }
+                    if (TryAnswer(w, raw, span, answers)) return;
+                }
+                Queue(w, f);
                 return;
             }
             Interlocked.Increment(ref _ignored);

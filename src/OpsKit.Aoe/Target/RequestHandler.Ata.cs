@@ -11,20 +11,9 @@ public sealed partial class RequestHandler
     /// </summary>
     public int TryHandleNow(Span<byte> frame, int length, int spanSectors = 0)
     {
-        if (length < Wire.AtaDataOffset || Frame.IsResponse(frame) || Frame.Version(frame) != Wire.Version
-            || Frame.Command(frame) != (byte)AoeCommand.Ata) return -1;
-        var cmd = frame[27];
-        var write = cmd is Ata.Write or Ata.WriteExt;
-        if (!write && cmd is not (Ata.Read or Ata.ReadExt)) return -1;
-        var src = Frame.Source(frame);
-        if ((_state.Mask.Count > 0 && !_state.Mask.Contains(src)) || (_state.Reserve.Count > 0 && !_state.Reserve.Contains(src))) return -1;
-        int count = frame[26];
-        var bytes = count * Wire.Sector;
-        var lba = Frame.AtaLba(frame);
-        if (count == 0 || count > _id.MaxSectors || (write && (_store.ReadOnly || length - Wire.AtaDataOffset < bytes))
-            || lba > _store.Sectors || (ulong)count > _store.Sectors - lba) return -1;
-        var data = frame.Slice(Wire.AtaDataOffset, bytes);
-        if (write) _cacheSectors = 0;
+        if (!FastPath(frame, length, out var write, out var count, out var lba)) return -1;
+        var data = frame.Slice(Wire.AtaDataOffset, count * Wire.Sector);
+        if (write) { _cacheSectors = 0; _mappedSectors = 0; }
         try
         {
             if (!(write ? _store.TryWriteNow(data, lba) : ReadNow(data, lba, count, spanSectors))) return -1;
@@ -34,11 +23,67 @@ public sealed partial class RequestHandler
             _cacheSectors = 0;
             return -1;   // the worker retries and answers with the ATA error
         }
+        return Frame.Pad(frame, Answer(frame, write ? 0 : count));
+    }
+
+    /// <summary>
+    /// Answers a READ whose sectors are in the page cache without copying them: turns the request in place into the
+    /// 36-byte response header and sets <paramref name="data"/> to the sectors in the export's mapping (sent after
+    /// the header). Returns the header length, or -1 when this is not such a read (the frame is untouched).
+    /// </summary>
+    public int TryAnswerMapped(Span<byte> frame, int length, int spanSectors, out nint data, out int dataLength)
+    {
+        data = 0;
+        dataLength = 0;
+        if (!FastPath(frame, length, out var write, out var count, out var lba) || write) return -1;
+        if (_mappedSectors == 0 || lba < _mappedLba || lba + (ulong)count > _mappedLba + (ulong)_mappedSectors)
+        {
+            // One residency check for the run of contiguous reads this frame starts (they follow in this batch).
+            var run = (int)Math.Min((ulong)Math.Max(count, Math.Min(spanSectors, MaxCacheSectors)), _store.Sectors - lba);
+            var at = _store.TryMapResident(lba, run);
+            if (at == 0 && run > count) at = _store.TryMapResident(lba, run = count);
+            if (at == 0) return -1;
+            _mappedAt = at;
+            _mappedLba = lba;
+            _mappedSectors = run;
+        }
+        data = _mappedAt + (nint)((lba - _mappedLba) * Wire.Sector);
+        dataLength = count * Wire.Sector;
+        return Answer(frame, 0);   // the header alone: the data follows it in the same frame, so no padding
+    }
+
+    // The checks every on-the-spot answer needs: a well-formed READ/WRITE in range that no mask or reservation refuses.
+    private bool FastPath(Span<byte> frame, int length, out bool write, out int count, out ulong lba)
+    {
+        write = false;
+        count = 0;
+        lba = 0;
+        if (length < Wire.AtaDataOffset || Frame.IsResponse(frame) || Frame.Version(frame) != Wire.Version
+            || Frame.Command(frame) != (byte)AoeCommand.Ata) return false;
+        var cmd = frame[Wire.OffAtaCommand];
+        write = cmd is Ata.Write or Ata.WriteExt;
+        if (!write && cmd is not (Ata.Read or Ata.ReadExt)) return false;
+        var src = Frame.Source(frame);
+        if ((_state.Mask.Count > 0 && !_state.Mask.Contains(src)) || (_state.Reserve.Count > 0 && !_state.Reserve.Contains(src))) return false;
+        count = frame[26];
+        lba = Frame.AtaLba(frame);
+        return count > 0 && count <= _id.MaxSectors && (!write || (!_store.ReadOnly && length - Wire.AtaDataOffset >= count * Wire.Sector))
+            && lba <= _store.Sectors && (ulong)count <= _store.Sectors - lba;
+    }
+
+    // Turns a served READ/WRITE request into its success response; returns its length (header plus data read).
+    private int Answer(Span<byte> frame, int sectorsRead)
+    {
+        var src = Frame.Source(frame);
         if (_clients.Count < 4096) _clients.Add(src);
         Frame.MakeResponse(frame, _id.Mac, _id.Shelf, _id.Slot);
         Answered++;
-        return Frame.Pad(frame, AtaStatus(frame, Ata.StatusDrdy, 0, 0, Wire.AtaDataOffset + (write ? 0 : bytes)));
+        return AtaStatus(frame, Ata.StatusDrdy, 0, 0, Wire.AtaDataOffset + sectorsRead * Wire.Sector);
     }
+
+    private nint _mappedAt;
+    private ulong _mappedLba;
+    private int _mappedSectors;
 
     private byte[]? _cache;
     private ulong _cacheLba;
@@ -47,7 +92,7 @@ public sealed partial class RequestHandler
     private const int ReadAheadMaxFrameSectors = 8;
 
     /// <summary>Forgets the sectors read ahead for the current receive batch (called when the batch is answered).</summary>
-    public void EndBatch() => _cacheSectors = 0;
+    public void EndBatch() => _cacheSectors = _mappedSectors = 0;
 
     // Serves a read from one pread of the whole run of contiguous reads in this batch (span), kept only for the batch.
     private bool ReadNow(Span<byte> data, ulong lba, int count, int spanSectors)
