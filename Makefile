@@ -46,7 +46,7 @@ docs: build
 golden-update: build
 	OPSKIT_UPDATE_GOLDEN=1 OPSKIT_BIN=$(CURDIR)/$(BIN) $(DOTNET) test OpsKit.sln -c $(CONFIGURATION) --no-build -nologo || true
 
-## install: binary, man pages, completions, example config (PREFIX, DESTDIR honoured)
+## install: binary, man pages, completions, example config, systemd unit for aoe serve (PREFIX, DESTDIR honoured)
 install: build
 	install -d $(DESTDIR)$(PREFIX)/lib/opskit $(DESTDIR)$(PREFIX)/bin
 	cp -a out/bin/. $(DESTDIR)$(PREFIX)/lib/opskit/
@@ -59,6 +59,8 @@ install: build
 	install -d $(DESTDIR)$(PREFIX)/share/doc/opskit/examples
 	cp -a examples/. $(DESTDIR)$(PREFIX)/share/doc/opskit/examples/
 	@if [ ! -e $(DESTDIR)/etc/opskit/opskit.toml ]; then install -Dm644 examples/opskit.toml $(DESTDIR)/etc/opskit/opskit.toml; fi
+	install -d $(DESTDIR)$(PREFIX)/lib/systemd/system
+	sed 's:/usr/local/bin/opskit:$(PREFIX)/bin/opskit:' packaging/opskit-aoe.service > $(DESTDIR)$(PREFIX)/lib/systemd/system/opskit-aoe.service
 
 ## uninstall: remove what install put in place (keeps /etc/opskit/opskit.toml)
 uninstall:
@@ -69,6 +71,7 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/opskit
 	rm -f $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_opskit
 	rm -f $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/opskit.fish
+	rm -f $(DESTDIR)$(PREFIX)/lib/systemd/system/opskit-aoe.service
 
 ## dist: source tarball out/opskit-VERSION.tar.gz from the committed tree
 dist:

@@ -79,4 +79,49 @@ public class ExportLifecycleTests
             if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var p)) NetnsPair.Run("kill", $"{p}");
         }
     }
+
+    [RootFact]
+    public void The_systemd_unit_serves_every_alias_at_boot_and_obeys_stop_and_start_per_alias()
+    {
+        using var net = new NetnsPair(1500);
+        var run = net.Image.File("run");
+        var toml = net.Image.File("opskit.toml");
+        var text = $"[aoe]\ninterface = \"{net.ServerIf}\"\nstate_dir = \"{net.Image.File("state")}\"\nrun_dir = \"{run}\"\n";
+        var slot = 1;
+        foreach (var alias in new[] { "apollo", "hermes" })
+        {
+            File.WriteAllBytes(net.Image.File($"{alias}.img"), new byte[16 << 20]);
+            text += $"[[aoe.export]]\nalias = \"{alias}\"\nslot = {slot++}\nfile = \"{net.Image.File($"{alias}.img")}\"\n";
+        }
+        File.WriteAllText(toml, text);
+        // The unit's own ExecStart line, with our binary and our run directory for /run/opskit/aoe.
+        var exec = File.ReadAllLines(Path.Combine(RepoPaths.Root, "packaging", "opskit-aoe.service"))
+            .Single(l => l.StartsWith("ExecStart=", StringComparison.Ordinal))["ExecStart=".Length..]
+            .Replace("/run/opskit/aoe", run, StringComparison.Ordinal).Split(' ');
+        Assert.Equal("/usr/local/bin/opskit", exec[0]);
+        Directory.CreateDirectory(run);
+        var daemon = net.StartServer(NetnsPair.Opskit, ["--config", toml, .. exec[1..]]);
+        (int Code, string Out, string Err) Aoe(params string[] a) =>
+            NetnsPair.RunIn(net.ServerNs, TimeSpan.FromSeconds(60), NetnsPair.Opskit, ["--config", toml, "aoe", .. a]);
+        string State(string alias) =>
+            (string)JsonNode.Parse(Aoe("status", "--json").Out)!["exports"]!.AsArray().Single(e => (string)e!["alias"]! == alias)!["state"]!;
+        try
+        {
+            net.WaitFor("0.2");
+            net.WaitFor("0.1");
+            Assert.Equal(["apollo", "hermes"], File.ReadAllLines(Path.Combine(run, "enabled")));
+            Assert.Equal(("running", "running"), (State("apollo"), State("hermes")));
+
+            var stop = Aoe("stop", "apollo");
+            Assert.True(stop.Code == 0, stop.Err);
+            Assert.Equal(("stopped", "running"), (State("apollo"), State("hermes")));
+            Assert.False(daemon.HasExited);                                   // the unit's process serves on
+            Assert.Equal(0, Aoe("start", "apollo").Code);
+            Assert.Equal(("running", "running"), (State("apollo"), State("hermes")));
+        }
+        finally
+        {
+            if (!daemon.HasExited) daemon.Kill();
+        }
+    }
 }

@@ -23,7 +23,11 @@ public static class AoeServeCommand
         var stateDir = new Option<string?>("--state-dir") { Description = "Keep config string, Mac Mask and reserve lists here (default: [aoe] state_dir).", HelpName = "DIR" };
         var pidFile = new Option<string?>("--pid-file") { Description = "Write the daemon's pid here; also logs to syslog as vbladed.", HelpName = "FILE" };
         var statusFile = new Option<string?>("--status-file") { Description = "Write per-export counters here every second.", HelpName = "FILE" };
-        var enabledFile = new Option<string?>("--enabled-file") { Description = "Serve only the aliases listed in this file (used by 'aoe start').", HelpName = "FILE" };
+        var enabledFile = new Option<string?>("--enabled-file")
+        {
+            Description = "Serve only the aliases listed in this file, which 'aoe start' and 'aoe stop' edit; when it does not exist yet (boot), every alias of the table is written to it first.",
+            HelpName = "FILE",
+        };
         var file = new Argument<string?>("FILE") { Description = "Image file or block device to export (omit to serve [[aoe.export]] from the config).", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("serve", "Serve exports with the built-in AoE target until SIGTERM/SIGINT; SIGHUP reloads the export table.")
         {
@@ -62,6 +66,7 @@ public static class AoeServeCommand
                     var exports = first ? settings.Exports : AoeSettings.Bind(CommandHost.LoadConfig(parse, host.Context.Environment).Section("aoe")).Exports;
                     first = false;
                     if (enabled is null) return exports;
+                    if (!File.Exists(enabled.EnabledFile)) enabled.SetEnabled(exports.Select(e => e.Alias));
                     var on = enabled.Enabled();
                     return [.. exports.Where(e => on.Contains(e.Alias))];
                 };
