@@ -11,7 +11,7 @@ internal static unsafe partial class Native
     public const int SOL_PACKET = 263, PACKET_IGNORE_OUTGOING = 23, PACKET_STATISTICS = 6;
     public const int MSG_WAITFORONE = 0x10000, MSG_DONTWAIT = 0x40;
     public const int O_RDONLY = 0, O_RDWR = 2, O_DIRECT = 0x4000, O_SYNC = 0x101000, O_CLOEXEC = 0x80000;
-    public const int EINTR = 4, EAGAIN = 11, ENOBUFS = 105;
+    public const int EINTR = 4, EAGAIN = 11, EFAULT = 14, ENOBUFS = 105;
 
     [StructLayout(LayoutKind.Sequential)]
     public struct SockaddrLl

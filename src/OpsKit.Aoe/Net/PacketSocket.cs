@@ -155,6 +155,8 @@ public sealed unsafe class PacketSocket : IDisposable
                     var errno = Marshal.GetLastPInvokeError();
                     if (errno is Native.EINTR) continue;
                     if (errno is Native.ENOBUFS or Native.EAGAIN && ++spins < 1000) { Thread.Yield(); continue; }
+                    // EFAULT: the data vanished (file truncated under its mapping); skip that frame, the client retries.
+                    if (errno is Native.EFAULT) { sent++; continue; }
                     return sent;
                 }
                 sent += n;

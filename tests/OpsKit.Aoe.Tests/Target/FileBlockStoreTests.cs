@@ -98,4 +98,24 @@ public class FileBlockStoreTests : IDisposable
         Assert.Equal(before, beyond);
         Assert.Equal(0, h.Answered);
     }
+
+    [Fact]
+    public void A_mapping_truncated_under_the_sender_faults_the_syscall_not_the_process()
+    {
+        // The target hands mapped addresses only to the kernel (sendmmsg); a kernel read of a page cut off by
+        // truncate must fail that call with EFAULT instead of killing the daemon with SIGBUS. write(2) reads the
+        // user buffer the same way, so it stands in for the socket here.
+        var path = Image(64);
+        using var store = new FileBlockStore(path, new StoreOptions());
+        var p = store.TryMapResident(16, 8);
+        Assert.NotEqual(0, p);
+        using (var f = new FileStream(path, FileMode.Open, FileAccess.Write)) f.SetLength(0);
+        var sink = Path.Combine(_dir.Path, "sink");
+        using var handle = File.OpenHandle(sink, FileMode.Create, FileAccess.Write);
+        Assert.Equal(-1, write((int)handle.DangerousGetHandle(), p, 8 * 512));
+        Assert.Equal(14, Marshal.GetLastPInvokeError());   // EFAULT, and we are still alive to see it
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern nint write(int fd, nint buffer, nint count);
 }
