@@ -143,6 +143,11 @@ internal static unsafe partial class Native
     [LibraryImport("libc", SetLastError = true)]
     public static partial int munmap(void* addr, nuint length);
 
+    public const int SEEK_DATA = 3, ENXIO = 6;
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static partial long lseek(int fd, long offset, int whence);
+
     [LibraryImport("libc", SetLastError = true)]
     public static partial int mincore(void* addr, nuint length, byte* vec);
 

@@ -24,8 +24,9 @@ public interface IBlockStore : IDisposable
     /// <summary>Writes only when it cannot block; false means "use <see cref="Write"/> on a worker".</summary>
     bool TryWriteNow(ReadOnlySpan<byte> source, ulong lba) => false;
     /// <summary>
-    /// Address of sector <paramref name="lba"/> in a read-only mapping of the export when all of
-    /// [lba, lba + <paramref name="sectors"/>) is in the page cache (so reading it cannot wait for a disk); 0 otherwise.
+    /// Where the <paramref name="sectors"/> (at most 2048) from <paramref name="lba"/> can be sent from without a copy
+    /// and without waiting for a disk: the export's read-only mapping when they are all in the page cache, a shared
+    /// block of zeros when they are all a hole of a sparse file; 0 otherwise (read them).
     /// </summary>
     nint TryMapResident(ulong lba, int sectors) => 0;
 }
@@ -97,9 +98,30 @@ public sealed unsafe class FileBlockStore : IBlockStore
         fixed (byte* vec = _pages)
         {
             if (Native.mincore(page, length, vec) != 0) return 0;
-            for (var i = 0; i < pages; i++) if ((vec[i] & 1) == 0) return 0;   // a hole or not cached: pread (never allocates)
+            for (var i = 0; i < pages; i++)
+                if ((vec[i] & 1) == 0) return IsHole(lba, sectors) ? (nint)Zeros : 0;   // never fault in what is not cached
         }
         return (nint)first;
+    }
+
+    private const int MaxZeroSectors = 2048;
+
+    /// <summary>One zeroed megabyte, shared by every export: the data of any hole.</summary>
+    private static readonly byte* Zeros = (byte*)NativeMemory.AllocZeroed(MaxZeroSectors * Wire.Sector);
+
+    private bool _seekData = true;
+
+    // True when the file holds no data in the range (lseek SEEK_DATA finds the next data at or beyond its end).
+    private bool IsHole(ulong lba, int sectors)
+    {
+        if (!_seekData || sectors > MaxZeroSectors) return false;
+        var pos = _offset + (long)lba * Wire.Sector;
+        var next = Native.lseek((int)_handle.DangerousGetHandle(), pos, Native.SEEK_DATA);
+        if (next >= 0) return next >= pos + (long)sectors * Wire.Sector;
+        var errno = Marshal.GetLastPInvokeError();
+        if (errno == Native.ENXIO) return true;   // no data from pos to the end of the file
+        _seekData = false;                        // no SEEK_DATA here (EINVAL): always read
+        return false;
     }
 
     // tmpfs/ramfs have no RWF_NOWAIT, but their pread/pwrite only copy memory: never a disk wait.

@@ -45,17 +45,38 @@ public class FileBlockStoreTests : IDisposable
     }
 
     [Fact]
-    public void A_hole_is_not_mapped_so_reading_it_never_allocates_pages()
+    public void A_hole_is_sent_from_shared_zeros_and_reading_it_allocates_nothing()
     {
         var path = Path.Combine(_dir.Path, "sparse.img");
         using (var f = File.Create(path)) f.SetLength(16 << 20);
         using var store = new FileBlockStore(path, new StoreOptions());
-        Assert.Equal(0, store.TryMapResident(8192, 16));
+        var p = store.TryMapResident(8192, 2048);
+        Assert.NotEqual(0, p);
+        Assert.All(At(p, 2048 * 512), b => Assert.Equal(0, b));
         var read = new byte[16 * 512];
         read.AsSpan().Fill(0xFF);
         store.Read(read, 8192);
         Assert.All(read, b => Assert.Equal(0, b));
+        Assert.Equal("0", AllocatedBlocks(path));      // still no block allocated
     }
+
+    [Fact]
+    public void Data_that_is_not_cached_is_neither_mapped_nor_taken_for_a_hole()
+    {
+        var path = Image(2048);
+        using (var f = new FileStream(path, FileMode.Open, FileAccess.ReadWrite)) f.Flush(flushToDisk: true);
+        using (var h = File.OpenHandle(path)) Assert.Equal(0, posix_fadvise((int)h.DangerousGetHandle(), 0, 0, 4));   // DONTNEED
+        using var store = new FileBlockStore(path, new StoreOptions());
+        Assert.Equal(0, store.TryMapResident(1000, 16));
+        var read = new byte[512];
+        store.Read(read, 1000);                   // now cached
+        Assert.Equal(unchecked((byte)(1000 * 7)), read[0]);
+    }
+
+    private static string AllocatedBlocks(string path) => OpsKit.Aoe.Tests.Live.NetnsPair.Run("stat", "-c", "%b", path).Out.Trim();
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int posix_fadvise(int fd, long offset, long length, int advice);
 
     [Fact]
     public void Direct_io_exports_are_never_read_through_the_page_cache()
