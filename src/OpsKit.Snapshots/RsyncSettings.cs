@@ -14,7 +14,7 @@ public sealed record RsyncSettings
     public bool AllowVanished { get; init; } = true;
 
     /// <summary>-H. Off by default: every -H snapshot adds the source's link count to each inode (research
-    /// pitfall 8), and rsync 3.5 makes some -H links after setting directory times (see SnapshotCreator).</summary>
+    /// pitfall 8).</summary>
     public bool HardLinks { get; init; }
 
     /// <summary>-A.</summary>
@@ -28,6 +28,10 @@ public sealed record RsyncSettings
 
     /// <summary>Extra options.</summary>
     public IReadOnlyList<string> ExtraOptions { get; init; } = [];
+
+    /// <summary>True unless an extra option overrides the --modify-window=-1 that <see cref="Arguments"/> passes:
+    /// then rsync compares (file and directory) times to the nanosecond.</summary>
+    public bool ComparesNanoseconds => !ExtraOptions.Any(o => o.StartsWith("--modify-window", StringComparison.Ordinal) && o != "--modify-window=-1" || o.StartsWith("-@", StringComparison.Ordinal));
 
     private static readonly string[] s_refused = ["--inplace", "--append", "--append-verify", "--link-dest", "--compare-dest", "--copy-dest", "--remove-source-files", "--write-devices"];
 

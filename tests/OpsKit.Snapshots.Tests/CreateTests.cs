@@ -106,6 +106,36 @@ public class CreateTests
     }
 
     [Fact]
+    public void DirectoryTimesEqualTheSourceEvenWhenItChangedWithinTheSecond()
+    {
+        // rsync 3.5 compares whole seconds unless --modify-window=-1: a directory changed just before the
+        // run kept the time rsync's own writes gave it (the create does no separate directory pass).
+        using var box = new SnapshotSandbox();
+        box.Create();
+        for (var i = 0; i < 3; i++)
+        {
+            File.WriteAllText(Path.Combine(box.Source, $"d{i}", "late.txt"), $"late {i}\n");
+            File.WriteAllText(Path.Combine(box.Source, $"top{i}.txt"), "top\n");
+            var s = box.Create();
+            Assert.Equal(KillTests.Listing(box.Source), KillTests.Listing(Path.Combine(s.Path, "tree")));
+            Assert.Equal(Directory.GetLastWriteTimeUtc(box.Source), Directory.GetLastWriteTimeUtc(Path.Combine(s.Path, "tree")));
+        }
+    }
+
+    [Fact]
+    public void AnotherModifyWindowGetsTheDirectoryPass()
+    {
+        using var box = new SnapshotSandbox();
+        var rsync = new RsyncSettings { ExtraOptions = ["--modify-window=0"] };
+        Assert.False(rsync.ComparesNanoseconds);
+        Assert.True(new RsyncSettings().ComparesNanoseconds);
+        box.Create(rsync: rsync);
+        File.WriteAllText(Path.Combine(box.Source, "d1", "late.txt"), "late\n");
+        var s = box.Create(rsync: rsync);
+        Assert.Equal(KillTests.Listing(box.Source), KillTests.Listing(Path.Combine(s.Path, "tree")));
+    }
+
+    [Fact]
     public void AnEmptySourceIsRefused()
     {
         using var box = new SnapshotSandbox();

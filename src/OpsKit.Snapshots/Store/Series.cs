@@ -80,6 +80,22 @@ public sealed partial class Series
         return list.OrderByDescending(s => s.Record.Time).ThenByDescending(s => s.Record.Name, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>The snapshot-named entries newest first (the order of <see cref="Scan"/>), each classified only when
+    /// the caller gets to it: create stops at the newest complete snapshot instead of reading every manifest.</summary>
+    public IEnumerable<ScannedSnapshot> NewestFirst(bool lockHeldByUs = false)
+    {
+        var lockedByOther = !lockHeldByUs && SeriesLock.IsHeld(Path);
+        var running = lockedByOther ? SeriesLock.Holder(Path) : "";
+        var entries = new List<(DateTimeOffset Time, string Name, string Full)>();
+        foreach (var full in Directory.EnumerateFileSystemEntries(Path))
+        {
+            var name = System.IO.Path.GetFileName(full);
+            if (!s_ours.Contains(name) && SnapshotName.TryParse(name, out var time, out _)) entries.Add((time, name, full));
+        }
+        entries.Sort((a, b) => b.Time != a.Time ? b.Time.CompareTo(a.Time) : string.CompareOrdinal(b.Name, a.Name));
+        foreach (var (_, name, full) in entries) yield return Classify(full, name, lockedByOther, running);
+    }
+
     private ScannedSnapshot Classify(string full, string name, bool lockedByOther, string holder)
     {
         var st = Native.Stat(full);
