@@ -23,7 +23,7 @@ public static class TrashRemover
         return problems;
     }
 
-    /// <summary>Removes one tree without following symlinks or crossing mounts (native, two workers).</summary>
+    /// <summary>Removes one tree without following symlinks or crossing mounts (native, descriptor-relative).</summary>
     public static void RemoveTree(string path, ulong device, List<string> problems, CancellationToken ct) =>
         FastRemover.Remove(path, device, problems, ct);
 }
