@@ -11,7 +11,7 @@ internal static class FlatJson
 {
     /// <summary>A member's value: a string's content (<paramref name="Quoted"/>), or the text of a number,
     /// true or false; null for JSON null.</summary>
-    public readonly record struct Value(string? Text, bool Quoted);
+    public sealed record Value(string? Text, bool Quoted); // a class: generic code over it is shared and precompiled
 
     /// <summary>The members of a JSON object. Nested objects and arrays are skipped.
     /// Throws <see cref="FormatException"/> on malformed input.</summary>

@@ -77,7 +77,8 @@ public sealed partial class Series
             if (s_ours.Contains(name) || name.StartsWith(Manifest.FileName, StringComparison.Ordinal)) continue;
             list.Add(Classify(full, name, lockedByOther, running));
         }
-        return list.OrderByDescending(s => s.Record.Time).ThenByDescending(s => s.Record.Name, StringComparer.Ordinal).ToList();
+        list.Sort((a, b) => SnapshotRecord.NewestFirst(a.Record, b.Record));
+        return list;
     }
 
     /// <summary>The snapshot-named entries newest first (the order of <see cref="Scan"/>), each classified only when
