@@ -39,8 +39,16 @@ public sealed class SnapshotCreator(SystemContext context)
         _log.LogInformation("Snapshot {Series}/{Name} of {Source}, linking against {LinkDest}", series.Name, name, request.Source,
             linkDests.Count == 0 ? "nothing (first snapshot)" : string.Join(" + ", linkDests));
         held.ShareWithChildren(); // rsync keeps the lock held even if we are killed
-        var args = request.Rsync.Arguments(request.Source, Path.Combine(work, TreeName), linkDests, request.ExcludeFrom, request.Progress);
+        var untrusted = PrivatePaths.WhyNot(series.Path, request.ExcludeFrom, request.Rsync.ExtraOptions);
+        if (untrusted is not null) _log.LogDebug("rsync keeps its per-file symlink walk: {Reason}", untrusted);
+        var args = request.Rsync.Arguments(request.Source, Path.Combine(work, TreeName), linkDests, request.ExcludeFrom, request.Progress, trustedPaths: untrusted is null);
         var exit = await RsyncRunner.RunAsync(context, request.Rsync.Program, args, request.Progress, _log, ct).ConfigureAwait(false);
+        if (untrusted is null && exit.Code == 1 && exit.Error.Contains(RsyncSettings.InsecureLinks, StringComparison.Ordinal))
+        {
+            // An rsync before 3.5 has no such option (and no walk to skip): run it without.
+            args = request.Rsync.Arguments(request.Source, Path.Combine(work, TreeName), linkDests, request.ExcludeFrom, request.Progress);
+            exit = await RsyncRunner.RunAsync(context, request.Rsync.Program, args, request.Progress, _log, ct).ConfigureAwait(false);
+        }
         if (exit.Code != 0 && !(exit.Code == 24 && request.Rsync.AllowVanished))
             throw new OpsKitException($"rsync failed (exit {exit.Code}{(exit.Code == 24 ? ", vanished files; set allow_vanished = true to accept" : "")}): {Tail(exit.Error)}; " +
                 $"the partial run stays in {work} and is resumed next time");

@@ -12,6 +12,9 @@ namespace OpsKit.Snapshots.Store;
 /// <param name="Size">st_size.</param>
 public readonly record struct FileStatus(ulong Device, ulong Inode, uint Mode, ulong Links, long Size)
 {
+    /// <summary>st_uid.</summary>
+    public uint Uid { get; init; }
+
     /// <summary>st_mtim seconds.</summary>
     public long MtimeSeconds { get; init; }
 
@@ -60,6 +63,12 @@ internal static partial class Native
         if (RenameRaw(from, to) != 0) throw new IOException($"rename {from} -> {to}: {Marshal.GetLastPInvokeErrorMessage()}");
     }
 
+    [LibraryImport("libc", EntryPoint = "geteuid")]
+    private static partial uint GetEuid();
+
+    /// <summary>The effective user id of this process.</summary>
+    public static uint EffectiveUid => GetEuid();
+
     [LibraryImport("libc", SetLastError = true, EntryPoint = "syscall")]
     private static partial long Syscall(long number, long a, long b, long c);
 
@@ -81,6 +90,7 @@ internal static partial class Native
             arm ? BitConverter.ToUInt32(buffer, 20) : BitConverter.ToUInt64(buffer, 16),
             BitConverter.ToInt64(buffer, 48))
         {
+            Uid = BitConverter.ToUInt32(buffer, arm ? 24 : 28),
             MtimeSeconds = BitConverter.ToInt64(buffer, 88), // st_mtim: same offset on x86_64 and aarch64
             MtimeNanoseconds = BitConverter.ToInt64(buffer, 96),
         };
