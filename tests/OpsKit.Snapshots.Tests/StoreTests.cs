@@ -39,6 +39,27 @@ public class StoreTests
         Assert.Equal(time, SnapshotName.ParseStamp(SnapshotName.Iso(time)));
     }
 
+    [Theory]
+    [InlineData("web")]
+    [InlineData("db01.example.com")]
+    [InlineData("user@host_1-a")]
+    [InlineData(".hidden")]
+    [InlineData("-dash")]
+    [InlineData("a/b")]
+    [InlineData("a b")]
+    [InlineData("")]
+    [InlineData("ä")]
+    [InlineData("x\n")]
+    public void SeriesNamesAreCheckedByTheirGrammar(string name)
+    {
+        var expected = Regex.IsMatch(name, @"^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}\z");
+        var error = Record.Exception(() => Series.CheckName(name));
+        Assert.Equal(expected, error is null);
+        Assert.True(error is null or OpsKit.Core.OpsKitException);
+        Series.CheckName("a" + new string('x', 127)); // 128 characters: the longest allowed
+        Assert.NotNull(Record.Exception(() => Series.CheckName("a" + new string('x', 128))));
+    }
+
     [Fact]
     public void ManifestsRoundTripAndBadOnesAreRefused()
     {
