@@ -2,6 +2,12 @@
 # Snapshot bench: opskit snapshot create/rotate against the anchors measured in the
 # same run on the same tree: bare rsync --link-dest (same flags opskit passes),
 # rsnapshot (link_dest 1 and its default cp -al mode) and rm -rf.
+# Informational extra anchors (the goal ratios stay against the plain anchor above):
+# - bare rsync with opskit's effective flags: opskit adds --insecure-links when every
+#   path rsync would guard is private (Create/PrivatePaths.cs; roots opskit creates are
+#   0700), which skips rsync 3.5's per-file symlink walk of the --link-dest path;
+# - bare rsync whose --link-dest lies as deep as opskit's (ROOT/series/STAMP/tree):
+#   with the walk, each path component costs an openat+fstatat per file, twice.
 # Usage: bench/snapshot/run.sh            (~20,000 files / 1 GiB, 3 trials)
 #        SIZE_MB=100 FILES=2000 TRIALS=3 bench/snapshot/run.sh   (quick)
 #        COLD=1 ...  drop the page cache before each timed step (root; affects the whole host)
@@ -20,7 +26,7 @@ if [ ! -f "$work/.done-$size_mb-$files" ]; then
     python3 "$here/mktree.py" "$src" "$size_mb" "$files"
     rm -f "$work"/.done-*; touch "$work/.done-$size_mb-$files"
 fi
-rm -rf "$work/run"; mkdir -p "$work/run/rsync"; run="$work/run"
+rm -rf "$work/run"; mkdir -p "$work/run/rsync" "$work/run/eff" "$work/run/deep/bench"; run="$work/run"
 echo "tree: $(find "$src" -type f | wc -l) files, $(du -sh "$src" | cut -f1); opskit: $OPSKIT; trials: $trials; cache: ${COLD:+cold}${COLD:-warm}"
 
 settle() { sync; if [ -n "${COLD:-}" ]; then echo 3 > /proc/sys/vm/drop_caches; fi; }
@@ -38,6 +44,7 @@ median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[
 export OPSKIT_CONFIG=/dev/null
 ok() { "$OPSKIT" --no-config snapshot "$@"; }
 flags=(-a --numeric-ids --modify-window=-1 -x)   # what opskit passes by default (hard_links = false)
+eff=("${flags[@]}"); [[ "$(rsync --help 2>/dev/null)" == *--insecure-links* ]] && eff+=(--insecure-links)   # ... plus this on private paths
 
 rsnap_conf() { # $1 dir, $2 link_dest
     printf 'config_version\t1.2\nsnapshot_root\t%s/\ncmd_cp\t/bin/cp\ncmd_rm\t/bin/rm\ncmd_rsync\t/usr/bin/rsync\nlink_dest\t%s\nretain\talpha\t%s\nlockfile\t%s/rsnapshot.pid\nbackup\t%s/\tlocalhost/\n' \
@@ -52,11 +59,13 @@ mkdir -p "$run/rsnap1" "$run/rsnap0"; rsnap_conf "$run/rsnap1" 1; rsnap_conf "$r
 first_ok=(); first_rsync=(); first_rs1=(); first_rs0=()
 timeit first_ok ok create --source "$src" --dest "$run/ok" --series bench
 timeit first_rsync rsync "${flags[@]}" "$src/" "$run/rsync/s0/"
+mkdir -p "$run/deep/bench/s0"; rsync "${flags[@]}" "$src/" "$run/deep/bench/s0/tree/"
+rsync "${flags[@]}" "$src/" "$run/eff/s0/"
 timeit first_rs1 rsnapshot -c "$run/rsnap1.conf" alpha
 timeit first_rs0 rsnapshot -c "$run/rsnap0.conf" alpha
 
 # 2. unchanged incremental, alternating who goes first
-inc_ok=(); inc_rsync=(); inc_rs1=(); inc_rs0=()
+inc_ok=(); inc_rsync=(); inc_rs1=(); inc_rs0=(); inc_deep=(); inc_eff=()
 for i in $(seq 1 "$trials"); do
     if (( i % 2 )); then
         timeit inc_ok ok create --source "$src" --dest "$run/ok" --series bench
@@ -65,6 +74,9 @@ for i in $(seq 1 "$trials"); do
         timeit inc_rsync rsync "${flags[@]}" --link-dest="$run/rsync/s$((i-1))" "$src/" "$run/rsync/s$i/"
         timeit inc_ok ok create --source "$src" --dest "$run/ok" --series bench
     fi
+    timeit inc_eff rsync "${eff[@]}" --link-dest="$run/eff/s$((i-1))" "$src/" "$run/eff/s$i/"
+    mkdir -p "$run/deep/bench/s$i"
+    timeit inc_deep rsync "${flags[@]}" --link-dest="$run/deep/bench/s$((i-1))/tree" "$src/" "$run/deep/bench/s$i/tree/"
     timeit inc_rs1 rsnapshot -c "$run/rsnap1.conf" alpha
     timeit inc_rs0 rsnapshot -c "$run/rsnap0.conf" alpha
 done
@@ -72,6 +84,9 @@ done
 last=$(ls -d "$run/ok/bench/"2* | tail -1)
 new_inodes=$(find "$last/tree" -type f -links 1 | wc -l)
 [ "$new_inodes" -eq 0 ] || { echo "unexpected: $new_inodes unshared files in $last" >&2; exit 1; }
+# check: its directory times equal the source's to the nanosecond (create runs no separate directory pass)
+dirtimes() { (cd "$1" && find . -type d -printf '%p %T@\n' | sort); }
+[ "$(dirtimes "$src")" = "$(dirtimes "$last/tree")" ] || { echo "unexpected: directory times of $last/tree differ from the source" >&2; exit 1; }
 
 # 3. rotation delete of one old snapshot whose files live on (the daily case) vs rm -rf of the same kind
 del_ok=(); del_rm=()
@@ -103,8 +118,10 @@ echo
 echo "ratio first snapshot      opskit / bare rsync:        $(ratio "$(m "${first_ok[@]}")" "$(m "${first_rsync[@]}")")"
 echo "ratio unchanged increment opskit / bare rsync:        $(ratio "$(m "${inc_ok[@]}")" "$(m "${inc_rsync[@]}")")   (goal <= 1.05x)"
 echo "ratio unchanged increment opskit / rsnapshot ld1:     $(ratio "$(m "${inc_ok[@]}")" "$(m "${inc_rs1[@]}")")"
+echo "  (info) bare rsync ${eff[*]}: $(m "${inc_eff[@]}") s; opskit / it: $(ratio "$(m "${inc_ok[@]}")" "$(m "${inc_eff[@]}")")   (same effective flags: opskit's own overhead)"
+echo "  (info) bare rsync with --link-dest as deep as opskit's: $(m "${inc_deep[@]}") s; it / bare rsync: $(ratio "$(m "${inc_deep[@]}")" "$(m "${inc_rsync[@]}")")"
 echo "ratio unchanged increment opskit / rsnapshot cp -al:  $(ratio "$(m "${inc_ok[@]}")" "$(m "${inc_rs0[@]}")")"
 echo "ratio delete shared       opskit rotate / rm -rf:     $(ratio "$(m "${del_ok[@]}")" "$(m "${del_rm[@]}")")   (goal <= 1.1x)"
 echo "ratio delete last copy    opskit rotate / rm -rf:     $(ratio "$(m "${lc_ok[@]}")" "$(m "${lc_rm[@]}")")   (goal <= 1.1x)"
-echo "raw: first ok=${first_ok[*]} rsync=${first_rsync[*]}; inc ok=${inc_ok[*]} rsync=${inc_rsync[*]}; del ok=${del_ok[*]} rm=${del_rm[*]}"
+echo "raw: first ok=${first_ok[*]} rsync=${first_rsync[*]}; inc ok=${inc_ok[*]} rsync=${inc_rsync[*]} eff=${inc_eff[*]} deep=${inc_deep[*]}; del ok=${del_ok[*]} rm=${del_rm[*]}"
 rm -rf "$run"

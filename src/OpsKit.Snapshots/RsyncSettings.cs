@@ -14,7 +14,7 @@ public sealed record RsyncSettings
     public bool AllowVanished { get; init; } = true;
 
     /// <summary>-H. Off by default: every -H snapshot adds the source's link count to each inode (research
-    /// pitfall 8), and rsync 3.5 makes some -H links after setting directory times (see SnapshotCreator).</summary>
+    /// pitfall 8).</summary>
     public bool HardLinks { get; init; }
 
     /// <summary>-A.</summary>
@@ -28,6 +28,13 @@ public sealed record RsyncSettings
 
     /// <summary>Extra options.</summary>
     public IReadOnlyList<string> ExtraOptions { get; init; } = [];
+
+    /// <summary>True unless an extra option overrides the --modify-window=-1 that <see cref="Arguments"/> passes:
+    /// then rsync compares (file and directory) times to the nanosecond.</summary>
+    public bool ComparesNanoseconds => !ExtraOptions.Any(o => o.StartsWith("--modify-window", StringComparison.Ordinal) && o != "--modify-window=-1" || o.StartsWith("-@", StringComparison.Ordinal));
+
+    /// <summary>rsync 3.5's opt-out of its per-file symlink walk of operator paths (older rsync has neither).</summary>
+    public const string InsecureLinks = "--insecure-links";
 
     private static readonly string[] s_refused = ["--inplace", "--append", "--append-verify", "--link-dest", "--compare-dest", "--copy-dest", "--remove-source-files", "--write-devices"];
 
@@ -43,7 +50,8 @@ public sealed record RsyncSettings
     }
 
     /// <summary>The rsync argument list for one run.</summary>
-    public IReadOnlyList<string> Arguments(string source, string dest, IEnumerable<string> linkDests, string? excludeFrom, bool progress)
+    /// <param name="trustedPaths">Pass --insecure-links: every operator path is verified private (see PrivatePaths).</param>
+    public IReadOnlyList<string> Arguments(string source, string dest, IEnumerable<string> linkDests, string? excludeFrom, bool progress, bool trustedPaths = false)
     {
         // --modify-window=-1: rsync 3.5.0's quick check otherwise compares whole seconds, so a file rewritten with
         // the same size within the second of the previous snapshot is hard-linked to its old content (found by KillTests).
@@ -53,6 +61,7 @@ public sealed record RsyncSettings
         if (Xattrs) args.Add("-X");
         if (OneFileSystem) args.Add("-x");
         if (progress) args.Add("--info=progress2");
+        if (trustedPaths) args.Add(InsecureLinks);
         foreach (var l in linkDests) args.Add("--link-dest=" + l);
         if (!string.IsNullOrEmpty(excludeFrom)) args.Add("--exclude-from=" + excludeFrom);
         args.AddRange(ExtraOptions);

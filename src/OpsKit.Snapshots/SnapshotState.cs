@@ -24,4 +24,20 @@ public sealed record SnapshotRecord(string Name, DateTimeOffset? Time, SnapshotS
 {
     /// <summary>True for a complete snapshot marked as pinned (never deleted).</summary>
     public bool Pinned { get; init; }
+
+    /// <summary>The listing order: newest first, entries without a time last, ties by name descending (ordinal).
+    /// A comparison over the record itself, so sorting needs no generic code over nullable times compiled at run time.</summary>
+    public static int NewestFirst(SnapshotRecord a, SnapshotRecord b)
+    {
+        if (a.Time is { } ta && b.Time is { } tb)
+        {
+            var c = tb.CompareTo(ta);
+            if (c != 0) return c;
+        }
+        else if (a.Time is not null || b.Time is not null)
+        {
+            return a.Time is not null ? -1 : 1;
+        }
+        return string.CompareOrdinal(b.Name, a.Name);
+    }
 }

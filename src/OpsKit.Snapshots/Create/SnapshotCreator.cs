@@ -1,6 +1,6 @@
 // snapshot create: rsync into ROOT/<series>/<stamp>.inprogress with --link-dest to
 // the newest complete snapshot (and the interrupted run, when resuming), under the
-// series lock; then rename and write the manifest last (the commit point).
+// series lock; then the manifest goes in last and the rename to the final name commits.
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using OpsKit.Core;
@@ -28,9 +28,7 @@ public sealed class SnapshotCreator(SystemContext context)
         using var held = SeriesLock.TryAcquire(series.Path, "create")
             ?? throw new OpsKitException($"series {series.Path} is locked by another run ({SeriesLock.Holder(series.Path)}); not starting a second one");
 
-        var scanned = series.Scan(lockHeldByUs: true);
-        var baseSnap = scanned.FirstOrDefault(s => s.Record.State == SnapshotState.Complete && s.Record.Time <= context.Clock.GetUtcNow().AddMinutes(10));
-        var resume = scanned.FirstOrDefault(s => s.Record.State == SnapshotState.Partial && (baseSnap is null || s.Record.Time > baseSnap.Record.Time));
+        var (baseSnap, resume) = FindBases(series);
         var start = context.Clock.GetUtcNow();
         var name = FreeName(series, start);
         held.Describe($"create {name}{SnapshotName.InProgressSuffix}");
@@ -41,17 +39,24 @@ public sealed class SnapshotCreator(SystemContext context)
         _log.LogInformation("Snapshot {Series}/{Name} of {Source}, linking against {LinkDest}", series.Name, name, request.Source,
             linkDests.Count == 0 ? "nothing (first snapshot)" : string.Join(" + ", linkDests));
         held.ShareWithChildren(); // rsync keeps the lock held even if we are killed
-        var args = request.Rsync.Arguments(request.Source, Path.Combine(work, TreeName), linkDests, request.ExcludeFrom, request.Progress);
+        var untrusted = PrivatePaths.WhyNot(series.Path, request.ExcludeFrom, request.Rsync.ExtraOptions);
+        if (untrusted is not null) _log.LogDebug("rsync keeps its per-file symlink walk: {Reason}", untrusted);
+        var args = request.Rsync.Arguments(request.Source, Path.Combine(work, TreeName), linkDests, request.ExcludeFrom, request.Progress, trustedPaths: untrusted is null);
         var exit = await RsyncRunner.RunAsync(context, request.Rsync.Program, args, request.Progress, _log, ct).ConfigureAwait(false);
+        if (untrusted is null && exit.Code == 1 && exit.Error.Contains(RsyncSettings.InsecureLinks, StringComparison.Ordinal))
+        {
+            // An rsync before 3.5 has no such option (and no walk to skip): run it without.
+            args = request.Rsync.Arguments(request.Source, Path.Combine(work, TreeName), linkDests, request.ExcludeFrom, request.Progress);
+            exit = await RsyncRunner.RunAsync(context, request.Rsync.Program, args, request.Progress, _log, ct).ConfigureAwait(false);
+        }
         if (exit.Code != 0 && !(exit.Code == 24 && request.Rsync.AllowVanished))
             throw new OpsKitException($"rsync failed (exit {exit.Code}{(exit.Code == 24 ? ", vanished files; set allow_vanished = true to accept" : "")}): {Tail(exit.Error)}; " +
                 $"the partial run stays in {work} and is resumed next time");
 
-        await FixDirectoryTimesAsync(request, Path.Combine(work, TreeName), ct).ConfigureAwait(false);
+        if (!request.Rsync.ComparesNanoseconds)
+            await FixDirectoryTimesAsync(request, Path.Combine(work, TreeName), ct).ConfigureAwait(false);
 
         var final = Path.Combine(series.Path, name);
-        Native.Rename(work, final);
-        Native.SyncPath(series.Path, directory: true);
         var manifest = new Manifest(series.Name, name, Truncate(start), context.Clock.GetUtcNow(), "ok",
             IsRemote(request.Source) ? request.Source : Path.GetFullPath(request.Source))
         {
@@ -59,16 +64,22 @@ public sealed class SnapshotCreator(SystemContext context)
             LinkDest = baseSnap?.Record.Name,
             ResumedFrom = resume?.Record.Name,
         };
-        manifest.WriteTo(final); // the commit point: from here on the snapshot is complete
+        // The manifest goes into the still uncounted in-progress folder (written and fsynced there); renaming
+        // the folder to its final name is the commit point, made durable by the fsync of the series folder.
+        manifest.WriteInto(work);
+        Native.Rename(work, final);
+        Native.SyncPath(series.Path, directory: true);
         PointLatest(series, name);
         if (resume is not null) Discard(series, resume, ct);
         _log.LogInformation("Snapshot {Series}/{Name} complete (rsync exit {Exit})", series.Name, name, exit.Code);
         return new CreateResult(name, final, baseSnap?.Record.Name, resume?.Record.Name, exit.Code, clock.Elapsed);
     }
 
-    /// <summary>rsync 3.5 with -H and --link-dest makes some of its links after it has set the directory
-    /// times, so those directories end up with the copy's time (found by KillTests, also seen over a remote shell). A second pass over
-    /// directories only (fresh inodes of this run, never shared with history) puts the source's times back.</summary>
+    /// <summary>rsync re-sets a directory's time after filling it only when the times differ by more than the
+    /// modify window, and rsync 3.5 compares whole seconds unless the window is -1: a source directory changed
+    /// within the second of the run kept the copy's time (found by KillTests). Arguments() passes
+    /// --modify-window=-1, so this pass over directories only (fresh inodes of this run, never shared with
+    /// history) runs only when an extra option sets another window.</summary>
     private async Task FixDirectoryTimesAsync(CreateRequest request, string dest, CancellationToken ct)
     {
         if (!IsRemote(request.Source))
@@ -81,6 +92,21 @@ public sealed class SnapshotCreator(SystemContext context)
         var exit = await RsyncRunner.RunAsync(context, request.Rsync.Program, args, false, _log, ct).ConfigureAwait(false);
         if (exit.Code is not (0 or 24))
             throw new OpsKitException($"rsync directory pass failed (exit {exit.Code}): {Tail(exit.Error)}; the partial run is resumed next time");
+    }
+
+    /// <summary>The newest complete snapshot not dated in the future (the link base) and the newest partial run
+    /// after it (the resume base), reading manifests newest first only until the base is found.</summary>
+    private (ScannedSnapshot? Base, ScannedSnapshot? Resume) FindBases(Series series)
+    {
+        var horizon = context.Clock.GetUtcNow().AddMinutes(10);
+        ScannedSnapshot? resume = null;
+        foreach (var s in series.NewestFirst(lockHeldByUs: true))
+        {
+            if (s.Record.State == SnapshotState.Complete && s.Record.Time <= horizon)
+                return (s, resume is not null && resume.Record.Time > s.Record.Time ? resume : null);
+            if (s.Record.State == SnapshotState.Partial) resume ??= s;
+        }
+        return (null, resume);
     }
 
     private static void CheckSource(CreateRequest request)

@@ -9,6 +9,8 @@ namespace OpsKit.Snapshots.Retention;
 /// <summary>Decides what a rotation keeps and deletes, and why.</summary>
 public static class RetentionPlanner
 {
+    private static readonly IEqualityComparer<SnapshotRecord> s_identity = ReferenceEqualityComparer.Instance;
+
     /// <summary>Plans a rotation of one series. Throws a usage error for an empty policy.</summary>
     public static RetentionPlan Plan(IReadOnlyList<SnapshotRecord> entries, DateTimeOffset now, RetentionPolicy policy)
     {
@@ -16,7 +18,8 @@ public static class RetentionPlanner
             throw OpsKitException.Usage("refusing: empty policy (no keep-* rule and no max-age); an empty policy would delete everything");
         if (policy.MinKeep < 1) throw OpsKitException.Usage($"min-keep must be at least 1, not {policy.MinKeep}");
 
-        var reasons = entries.ToDictionary(e => e, _ => new List<string>());
+        // Entries are distinct objects: reference identity, no hashing of nullable times (generic code the JIT would build at run time).
+        var reasons = entries.ToDictionary(e => e, _ => new List<string>(), s_identity);
         var warnings = new List<string>();
         var complete = entries.Where(e => e.State == SnapshotState.Complete && e.Time is not null).ToList();
         var future = complete.Where(e => e.Time > now + policy.FutureTolerance).ToList();
@@ -26,8 +29,9 @@ public static class RetentionPlanner
             warnings.Add($"{f.Name} is dated in the future ({f.Time:u}); kept; check the clock");
         }
         // C: complete and not future-dated, newest first, ties by name.
-        var cand = complete.Except(future).OrderByDescending(e => e.Time).ThenByDescending(e => e.Name, StringComparer.Ordinal).ToList();
-        var kept = new HashSet<SnapshotRecord>(future);
+        var cand = complete.Except(future, s_identity).ToList();
+        cand.Sort(SnapshotRecord.NewestFirst);
+        var kept = new HashSet<SnapshotRecord>(future, s_identity);
         foreach (var p in entries.Where(e => e.Pinned && e.State == SnapshotState.Complete)) Keep(p, "pinned");
 
         if (cand.Count > 0)
@@ -52,8 +56,11 @@ public static class RetentionPlanner
         }
 
         var plan = new List<PlanEntry>();
-        var ordered = entries.Where(e => e.Time is not null).OrderByDescending(e => e.Time).ThenByDescending(e => e.Name, StringComparer.Ordinal)
-            .Concat(entries.Where(e => e.Time is null).OrderBy(e => e.Name, StringComparer.Ordinal));
+        var timed = entries.Where(e => e.Time is not null).ToList();
+        timed.Sort(SnapshotRecord.NewestFirst);
+        var untimed = entries.Where(e => e.Time is null).ToList();
+        untimed.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        var ordered = timed.Concat(untimed);
         foreach (var e in ordered)
         {
             if (kept.Contains(e) || e.State is SnapshotState.Foreign or SnapshotState.Running)
@@ -131,7 +138,8 @@ public static class RetentionPlanner
             if (e.State == SnapshotState.Foreign) { reasons[e].Add($"foreign ({e.Note ?? "not ours"}), never touched"); kept.Add(e); }
         }
         var newestComplete = cand.Count > 0 ? cand[0].Time : null;
-        var partials = entries.Where(e => e.State == SnapshotState.Partial).OrderByDescending(e => e.Time).ThenByDescending(e => e.Name, StringComparer.Ordinal).ToList();
+        var partials = entries.Where(e => e.State == SnapshotState.Partial).ToList();
+        partials.Sort(SnapshotRecord.NewestFirst);
         if (partials.Count > 0 && (newestComplete is null || partials[0].Time > newestComplete))
         {
             reasons[partials[0]].Add("resume base (newest partial)");
@@ -145,11 +153,13 @@ public static class RetentionPlanner
     /// <summary>48 h, or 3 × the median gap of the last 10 complete snapshots when that is larger.</summary>
     public static TimeSpan AdaptiveStaleAfter(IReadOnlyList<SnapshotRecord> newestFirst)
     {
-        var times = newestFirst.Take(10).Select(e => e.Time!.Value).ToList();
-        var gaps = times.Zip(times.Skip(1), (a, b) => a - b).OrderBy(g => g).ToList();
+        var n = Math.Min(10, newestFirst.Count);
+        var gaps = new long[Math.Max(0, n - 1)];
+        for (var i = 0; i + 1 < n; i++) gaps[i] = (newestFirst[i].Time!.Value - newestFirst[i + 1].Time!.Value).Ticks;
+        Array.Sort(gaps);
         var floor = TimeSpan.FromHours(48);
-        if (gaps.Count == 0) return floor;
-        var median = gaps.Count % 2 == 1 ? gaps[gaps.Count / 2] : (gaps[gaps.Count / 2 - 1] + gaps[gaps.Count / 2]) / 2;
+        if (gaps.Length == 0) return floor;
+        var median = TimeSpan.FromTicks(gaps.Length % 2 == 1 ? gaps[gaps.Length / 2] : (long)Math.Round((gaps[gaps.Length / 2 - 1] + gaps[gaps.Length / 2]) / 2.0)); // as TimeSpan / 2 rounds
         return median * 3 > floor ? median * 3 : floor;
     }
 }

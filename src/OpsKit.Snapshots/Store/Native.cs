@@ -12,6 +12,9 @@ namespace OpsKit.Snapshots.Store;
 /// <param name="Size">st_size.</param>
 public readonly record struct FileStatus(ulong Device, ulong Inode, uint Mode, ulong Links, long Size)
 {
+    /// <summary>st_uid.</summary>
+    public uint Uid { get; init; }
+
     /// <summary>st_mtim seconds.</summary>
     public long MtimeSeconds { get; init; }
 
@@ -32,26 +35,27 @@ internal static partial class Native
     private const int LockExclusive = 2, LockNonBlocking = 4, LockUnlock = 8;
     private const int SetFdFlags = 2;
 
-    [DllImport("libc", SetLastError = true, EntryPoint = "lstat")]
-    private static extern int LStat(string path, byte[] buffer);
+    // Source-generated (LibraryImport): marshalling compiled ahead of time, no stubs built at run time.
+    [LibraryImport("libc", SetLastError = true, EntryPoint = "lstat", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int LStat(string path, [Out] byte[] buffer);
 
-    [DllImport("libc", SetLastError = true, EntryPoint = "open")]
-    private static extern int Open(string path, int flags, int mode);
+    [LibraryImport("libc", SetLastError = true, EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Open(string path, int flags, int mode);
 
-    [DllImport("libc", SetLastError = true, EntryPoint = "close")]
-    internal static extern int Close(int fd);
+    [LibraryImport("libc", SetLastError = true, EntryPoint = "close")]
+    internal static partial int Close(int fd);
 
-    [DllImport("libc", SetLastError = true, EntryPoint = "flock")]
-    private static extern int Flock(int fd, int operation);
+    [LibraryImport("libc", SetLastError = true, EntryPoint = "flock")]
+    private static partial int Flock(int fd, int operation);
 
-    [DllImport("libc", SetLastError = true, EntryPoint = "fcntl")]
-    private static extern int Fcntl(int fd, int command, int argument);
+    [LibraryImport("libc", SetLastError = true, EntryPoint = "fcntl")]
+    private static partial int Fcntl(int fd, int command, int argument);
 
-    [DllImport("libc", SetLastError = true, EntryPoint = "fsync")]
-    private static extern int Fsync(int fd);
+    [LibraryImport("libc", SetLastError = true, EntryPoint = "fsync")]
+    private static partial int Fsync(int fd);
 
-    [DllImport("libc", SetLastError = true, EntryPoint = "rename")]
-    private static extern int RenameRaw(string from, string to);
+    [LibraryImport("libc", SetLastError = true, EntryPoint = "rename", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int RenameRaw(string from, string to);
 
     /// <summary>rename(2): atomic within a file system, never follows symlinks, replaces a file or symlink at the target.</summary>
     public static void Rename(string from, string to)
@@ -59,8 +63,14 @@ internal static partial class Native
         if (RenameRaw(from, to) != 0) throw new IOException($"rename {from} -> {to}: {Marshal.GetLastPInvokeErrorMessage()}");
     }
 
-    [DllImport("libc", SetLastError = true, EntryPoint = "syscall")]
-    private static extern long Syscall(long number, long a, long b, long c);
+    [LibraryImport("libc", EntryPoint = "geteuid")]
+    private static partial uint GetEuid();
+
+    /// <summary>The effective user id of this process.</summary>
+    public static uint EffectiveUid => GetEuid();
+
+    [LibraryImport("libc", SetLastError = true, EntryPoint = "syscall")]
+    private static partial long Syscall(long number, long a, long b, long c);
 
     /// <summary>lstat, or null when the path does not exist.</summary>
     public static FileStatus? Stat(string path)
@@ -80,13 +90,14 @@ internal static partial class Native
             arm ? BitConverter.ToUInt32(buffer, 20) : BitConverter.ToUInt64(buffer, 16),
             BitConverter.ToInt64(buffer, 48))
         {
+            Uid = BitConverter.ToUInt32(buffer, arm ? 24 : 28),
             MtimeSeconds = BitConverter.ToInt64(buffer, 88), // st_mtim: same offset on x86_64 and aarch64
             MtimeNanoseconds = BitConverter.ToInt64(buffer, 96),
         };
     }
 
-    [DllImport("libc", SetLastError = true, EntryPoint = "utimensat")]
-    private static extern int Utimensat(int dirFd, string path, long[] times, int flags);
+    [LibraryImport("libc", SetLastError = true, EntryPoint = "utimensat", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Utimensat(int dirFd, string path, long[] times, int flags);
 
     /// <summary>Sets a path's mtime to the nanosecond without following a symlink; atime is left alone.</summary>
     public static void SetMtime(string path, long seconds, long nanoseconds)

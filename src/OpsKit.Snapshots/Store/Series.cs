@@ -1,6 +1,5 @@
 // One series directory: ROOT/<series>/ with its marker, lock, trash and snapshots.
 // Scanning decides each entry's state from manifest and lock (research §4.1).
-using System.Text.RegularExpressions;
 using OpsKit.Core;
 
 namespace OpsKit.Snapshots.Store;
@@ -13,7 +12,7 @@ namespace OpsKit.Snapshots.Store;
 public sealed record ScannedSnapshot(SnapshotRecord Record, string Path, FileStatus? Status, Manifest? Manifest);
 
 /// <summary>A series of snapshots of one source under a root.</summary>
-public sealed partial class Series
+public sealed class Series
 {
     /// <summary>The series marker file.</summary>
     public const string MarkerName = ".opskit-series";
@@ -45,13 +44,19 @@ public sealed partial class Series
     /// <summary>The trash folder.</summary>
     public string Trash => System.IO.Path.Combine(Path, TrashName);
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$")]
-    private static partial Regex NamePattern();
+    /// <summary>True for ^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$ (checked by hand: no Regex set-up before every create and rotate).</summary>
+    private static bool IsPlainName(string name)
+    {
+        if (name.Length is 0 or > 128 || !char.IsAsciiLetterOrDigit(name[0])) return false;
+        foreach (var c in name)
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('.' or '_' or '@' or '-')) return false;
+        return true;
+    }
 
     /// <summary>Throws a usage error for a series name that is not a plain directory name.</summary>
     public static void CheckName(string name)
     {
-        if (!NamePattern().IsMatch(name) || name.EndsWith(".snaps", StringComparison.Ordinal) && name.Length == 6)
+        if (!IsPlainName(name) || name.EndsWith(".snaps", StringComparison.Ordinal) && name.Length == 6)
             throw OpsKitException.Usage($"bad series name '{name}': letters, digits and . _ @ - only, not starting with a dot");
     }
 
@@ -77,7 +82,24 @@ public sealed partial class Series
             if (s_ours.Contains(name) || name.StartsWith(Manifest.FileName, StringComparison.Ordinal)) continue;
             list.Add(Classify(full, name, lockedByOther, running));
         }
-        return list.OrderByDescending(s => s.Record.Time).ThenByDescending(s => s.Record.Name, StringComparer.Ordinal).ToList();
+        list.Sort((a, b) => SnapshotRecord.NewestFirst(a.Record, b.Record));
+        return list;
+    }
+
+    /// <summary>The snapshot-named entries newest first (the order of <see cref="Scan"/>), each classified only when
+    /// the caller gets to it: create stops at the newest complete snapshot instead of reading every manifest.</summary>
+    public IEnumerable<ScannedSnapshot> NewestFirst(bool lockHeldByUs = false)
+    {
+        var lockedByOther = !lockHeldByUs && SeriesLock.IsHeld(Path);
+        var running = lockedByOther ? SeriesLock.Holder(Path) : "";
+        var entries = new List<(DateTimeOffset Time, string Name, string Full)>();
+        foreach (var full in Directory.EnumerateFileSystemEntries(Path))
+        {
+            var name = System.IO.Path.GetFileName(full);
+            if (!s_ours.Contains(name) && SnapshotName.TryParse(name, out var time, out _)) entries.Add((time, name, full));
+        }
+        entries.Sort((a, b) => b.Time != a.Time ? b.Time.CompareTo(a.Time) : string.CompareOrdinal(b.Name, a.Name));
+        foreach (var (_, name, full) in entries) yield return Classify(full, name, lockedByOther, running);
     }
 
     private ScannedSnapshot Classify(string full, string name, bool lockedByOther, string holder)

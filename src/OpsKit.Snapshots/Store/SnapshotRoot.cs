@@ -47,7 +47,9 @@ public sealed class SnapshotRoot
         {
             var parent = System.IO.Path.GetDirectoryName(full)!;
             if (!Directory.Exists(parent)) throw new OpsKitException($"cannot create snapshot root {full}: {parent} does not exist", ExitCodes.DataError);
-            Directory.CreateDirectory(full);
+            // Private: snapshot trees hold everyone's files, and a root nobody else can enter lets create skip
+            // rsync's per-file symlink walk (Create/PrivatePaths.cs).
+            Directory.CreateDirectory(full, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
         else if (st.Value.IsDirectory && Native.Stat(System.IO.Path.Combine(full, MarkerName)) is null)
         {
