@@ -3,7 +3,8 @@
 # same namespaces, same tmpfs images, runs interleaved; MB/s, frames/s, server CPU us/frame and the ratios.
 #   1 export at MTU 1500 and 9000; with EXPORTS54=1 also 54 exports (vblade: 54 processes, opskit: one process):
 #   read one while 54 are served, and read all 54 at once.
-# Needs root (network namespaces). Environment: ROUNDS (default 3), EXPORTS54 (default 1), OPSKIT (binary).
+# Needs root (network namespaces). Environment: ROUNDS (default 3), EXPORTS54 (default 1), OPSKIT (binary),
+# MB_OVERRIDE (MB read per run; default 256 at MTU 1500, 1024 at 9000).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPO=$PWD
@@ -63,7 +64,7 @@ for s in $(seq 54); do truncate -s 1G "$WORK/v$s.img" "$WORK/o$s.img"; done
 
 for M in 1500 9000; do
   mtu $M
-  MB=$([ $M = 1500 ] && echo 128 || echo 512)
+  MB=${MB_OVERRIDE:-$([ $M = 1500 ] && echo 256 || echo 1024)}
   # Fill the read region through each server first (same client, same pattern) so both read real pages.
   start_vblade 1; $C "$OPSKIT" --no-config aoe bench -i "$IF_C" 0.1 --write "$MB" >/dev/null; stop_servers
   start_opskit 1; $C "$OPSKIT" --no-config aoe bench -i "$IF_C" 1.1 --write "$MB" >/dev/null; stop_servers
