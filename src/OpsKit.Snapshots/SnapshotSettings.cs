@@ -56,7 +56,7 @@ public sealed record SnapshotSettings
         ConfigKey.String("tz", "", "Time zone of the day/week/month buckets (IANA name; empty: the host's zone). Snapshot names stay UTC."),
         ConfigKey.Float("stale_after_hours", 0, "A series whose newest complete snapshot is older is stale and not pruned (0: 48 h or 3x the usual gap)."),
         ConfigKey.Bool("allow_vanished", true, "Count a run as complete when rsync exits 24 (source files vanished during the copy)."),
-        ConfigKey.Bool("hard_links", false, "Preserve hard links of the source (rsync -H; costs a directory pass per run and link counts grow per snapshot)."),
+        ConfigKey.Bool("hard_links", false, "Preserve hard links of the source (rsync -H: rsync keeps every multiply-linked file in memory, and link counts grow per snapshot)."),
         ConfigKey.Bool("acls", false, "Preserve POSIX ACLs (rsync -A)."),
         ConfigKey.Bool("xattrs", false, "Preserve extended attributes (rsync -X)."),
         ConfigKey.Bool("one_file_system", true, "Do not cross file-system boundaries in the source (rsync -x)."),
