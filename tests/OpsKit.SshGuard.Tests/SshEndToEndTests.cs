@@ -74,7 +74,7 @@ public sealed class SshEndToEndTests(SshdFixture sshd) : IClassFixture<SshdFixtu
             else if (r.StandardOutput.Length > 0) problem = $"stdout: {r.StandardOutput}";
             if (problem is not null) lock (failures) failures.Add($"line {c.Line} ({c.Why}): {problem}");
         });
-        Assert.Empty(failures);
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
         Assert.Equal(before, Tree(sshd.Root));
         var log = File.ReadAllText(sshd.Log);
         foreach (var c in refused)

@@ -56,6 +56,11 @@ public sealed class SshdFixture : IDisposable
         _sshd.ErrorDataReceived += (_, e) => { lock (SshdOutput) SshdOutput.Add(e.Data ?? ""); };
         _sshd.BeginErrorReadLine();
         WaitForPort();
+        // One master connection up front, so parallel clients all find it: with ControlMaster=auto
+        // the first few would race to become master and the losers print "ControlSocket ... already
+        // exists, disabling multiplexing" on stderr. -N runs no command, so the forced command is not run.
+        var master = Run("/usr/bin/ssh", [.. SshArgs[1..], "-o", "ControlMaster=yes", "-N", "-f", "root@127.0.0.1"]);
+        if (master.ExitCode != 0) throw new InvalidOperationException($"ssh master connection: {master.StandardError}");
     }
 
     /// <summary>The /data/backup-like root the policy confines to.</summary>
@@ -87,7 +92,7 @@ public sealed class SshdFixture : IDisposable
     [
         "/usr/bin/ssh", "-i", _dir.File("client_key"), "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "BatchMode=yes", "-o", "LogLevel=ERROR",
-        "-o", "ControlMaster=auto", "-o", $"ControlPath={_dir.File("cm-%C")}", "-o", "ControlPersist=120",
+        "-o", $"ControlPath={_dir.File("cm-%C")}", "-o", "ControlPersist=600",
     ];
 
     /// <summary>Runs "ssh root@127.0.0.1 COMMAND" (one argument, so SSH_ORIGINAL_COMMAND is exactly it); null: no command.</summary>
