@@ -5,6 +5,8 @@ PREFIX        ?= /usr/local
 DESTDIR       ?=
 DOTNET        ?= dotnet
 BIN           := out/bin/opskit
+# Native (NativeAOT) binary when a C toolchain is there to link it, else ReadyToRun on the shared runtime.
+AOT           ?= $(shell printf 'int main(void){return 0;}' | cc -x c -o /dev/null - >/dev/null 2>&1 && echo true || echo false)
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
@@ -17,10 +19,12 @@ all: build
 deps:
 	@scripts/deps.sh
 
-## build: compile everything and publish the ReadyToRun binary to out/bin
+## build: compile everything and publish the binary to out/bin (native with cc, else ReadyToRun; AOT=false forces the latter)
 build:
 	$(DOTNET) build OpsKit.sln -c $(CONFIGURATION) -nologo -clp:ErrorsOnly
-	$(DOTNET) publish src/OpsKit/OpsKit.csproj -c $(CONFIGURATION) -o out/bin -nologo -clp:ErrorsOnly
+	rm -rf out/bin
+	$(DOTNET) publish src/OpsKit/OpsKit.csproj -c $(CONFIGURATION) -p:PublishAot=$(AOT) -o out/bin -nologo -clp:ErrorsOnly
+	rm -f out/bin/*.pdb
 
 ## test: deps, build, every test; ends with "tests: N passed, N failed, N skipped"
 test: deps build

@@ -28,7 +28,7 @@ public static class DaemonStatus
         foreach (var w in target.Workers)
         {
             var h = w.Handler;
-            exports.Add(new JsonObject
+            exports.Add((JsonNode)new JsonObject
             {
                 ["alias"] = w.Spec.Alias, ["address"] = w.Spec.Address, ["file"] = w.Spec.File, ["interface"] = w.Spec.Interface,
                 ["sectors"] = h.Sectors, ["clients"] = h.ClientsSeen, ["frames"] = h.Answered, ["errors"] = h.Errors,

@@ -36,7 +36,7 @@ public sealed class TopRunner(SystemContext context)
             var now = Take(roots, i);
             var sample = TopDiff.Between(before, now);
             before = now;
-            if (o.Json) samples.Add(TopJson.Sample(sample, o.Top, users));
+            if (o.Json) samples.Add((JsonNode)TopJson.Sample(sample, o.Top, users));
             else TopText.Write(sample, o.Top, users, output, showNotes: i == 1);
             output.Flush();
         }

@@ -47,7 +47,7 @@ public static class RotateReport
             foreach (var s in r.Series)
             {
                 foreach (var e in s.Plan.Entries)
-                    snapshots.Add(new JsonObject
+                    snapshots.Add((JsonNode)new JsonObject
                     {
                         ["name"] = e.Snapshot.Name,
                         ["time"] = e.Snapshot.Time is { } t ? SnapshotName.Iso(t) : null,
@@ -58,7 +58,7 @@ public static class RotateReport
                         ["root"] = r.Root,
                         ["deleted"] = s.Deleted.Contains(e.Snapshot.Name),
                     });
-                series.Add(new JsonObject
+                series.Add((JsonNode)new JsonObject
                 {
                     ["root"] = r.Root,
                     ["series"] = s.Series,

@@ -46,7 +46,7 @@ public static class AoeBenchCommand
             {
                 var array = new JsonArray();
                 foreach (var r in runs)
-                    array.Add(new JsonObject
+                    array.Add((JsonNode)new JsonObject
                     {
                         ["mode"] = r.Mode.ToString().ToLowerInvariant(), ["targets"] = r.Targets, ["bytes"] = r.Bytes, ["seconds"] = r.Seconds,
                         ["MBps"] = r.MBps, ["frames"] = r.Frames, ["frames_per_s"] = r.FramesPerSecond, ["retransmits"] = r.Retransmits, ["client_drops"] = r.ClientDrops,

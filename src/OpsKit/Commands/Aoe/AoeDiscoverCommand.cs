@@ -29,7 +29,7 @@ public static class AoeDiscoverCommand
             {
                 var array = new JsonArray();
                 foreach (var t in targets)
-                    array.Add(new JsonObject
+                    array.Add((JsonNode)new JsonObject
                     {
                         ["target"] = t.Address, ["shelf"] = t.Shelf, ["slot"] = t.Slot, ["mac"] = t.Mac.ToString(), ["size_bytes"] = t.SizeBytes,
                         ["buffers"] = t.Buffers, ["sectors"] = t.MaxSectors, ["payload"] = t.Payload, ["firmware"] = t.Firmware,

@@ -27,7 +27,7 @@ public static class AoeStatusCommand
             {
                 var array = new JsonArray();
                 foreach (var r in rows)
-                    array.Add(new JsonObject
+                    array.Add((JsonNode)new JsonObject
                     {
                         ["alias"] = r.Spec.Alias, ["state"] = r.State, ["pid"] = r.Pid, ["target"] = r.Spec.Address, ["file"] = r.Spec.File,
                         ["size_bytes"] = r.Counters is { } c ? c.Sectors * 512 : null, ["interface"] = r.Spec.Interface,

@@ -23,7 +23,7 @@ public static class ConfigShowCommand
             {
                 var array = new JsonArray();
                 foreach (var r in rows)
-                    array.Add(new JsonObject { ["key"] = r.Key, ["value"] = r.Value, ["origin"] = r.Origin.ToString() });
+                    array.Add((JsonNode)new JsonObject { ["key"] = r.Key, ["value"] = r.Value, ["origin"] = r.Origin.ToString() });
                 JsonOutput.Write(CommandHost.Out, new JsonObject { ["file"] = host.Config.SourceFile, ["values"] = array });
                 return ExitCodes.Ok;
             }

@@ -31,7 +31,7 @@ public static class SnapshotListCommand
             {
                 var array = new JsonArray();
                 foreach (var s in list)
-                    array.Add(new JsonObject
+                    array.Add((JsonNode)new JsonObject
                     {
                         ["series"] = s.Series,
                         ["name"] = s.Snapshot.Name,
