@@ -38,12 +38,19 @@ public static class RepoPaths
                 Path.Combine(Root, "src", "OpsKit", "bin", "Release", "net10.0", "linux-x64", "opskit"),
                 Path.Combine(Root, "src", "OpsKit", "bin", "Debug", "net10.0", "linux-x64", "opskit"),
             ];
-            // The apphost is not rewritten by incremental builds; opskit.dll beside it is, so it tells which build is newest.
+            // An apphost is not rewritten by incremental builds; opskit.dll beside it is, so it tells which build is
+            // newest. The native (AOT) binary in out/bin has no dll beside it and is rewritten by every publish.
             return candidates.Where(File.Exists)
-                .OrderByDescending(p => File.GetLastWriteTimeUtc(Path.Combine(Path.GetDirectoryName(p)!, "opskit.dll")))
+                .OrderByDescending(p => Built(p))
                 .FirstOrDefault()
                 ?? throw new FileNotFoundException("opskit binary not built; run 'make build' or set OPSKIT_BIN");
         }
+    }
+
+    private static DateTime Built(string binary)
+    {
+        var dll = Path.Combine(Path.GetDirectoryName(binary)!, "opskit.dll");
+        return File.Exists(dll) ? File.GetLastWriteTimeUtc(dll) : File.GetLastWriteTimeUtc(binary);
     }
 
     private static string FindRoot()
