@@ -1,6 +1,6 @@
 // Generated docs are committed; these tests fail when they are stale
-// (`make docs` regenerates), when mandoc finds problems, or when bash
-// completion does not complete in a real bash.
+// (`make docs` regenerates), when mandoc finds problems, or when the bash,
+// zsh or fish completion does not offer the right words in that real shell.
 using OpsKit.Core.Processes;
 using OpsKit.Docs;
 using OpsKit.Testing;
@@ -53,11 +53,7 @@ public class DocsTests
     }
 
     [Theory]
-    [InlineData("opskit con", "config")]
-    [InlineData("opskit config ", "check show toml-decode")]
-    [InlineData("opskit --no-config config sh", "show")]
-    [InlineData("opskit config show --j", "--json")]
-    [InlineData("opskit mail test --", "--config --debug --help --no-config --to --verbose")]
+    [MemberData(nameof(CompletionCases))]
     public void BashCompletion_CompletesInARealBash(string line, string expected)
     {
         var words = line.Split(' ');
@@ -72,6 +68,59 @@ public class DocsTests
         var r = Run("bash", "--norc", "-c", script);
         Assert.Equal(0, r.ExitCode);
         Assert.Equal(expected, r.StandardOutput.Trim());
+    }
+
+    public static TheoryData<string, string> CompletionCases() => new()
+    {
+        { "opskit con", "config" },
+        { "opskit config ", "check show toml-decode" },
+        { "opskit --no-config config sh", "show" },
+        { "opskit config show --j", "--json" },
+        { "opskit mail test --", "--config --debug --help --no-config --to --verbose" },
+        { "opskit raid check --format ", "json nagios prometheus text" },
+        { "opskit aoe serve --interface eth0 --sh", "--shelf" },
+    };
+
+    /// <summary>
+    /// The zsh function, run by a real zsh with the completion system's builtins replaced by stubs that print
+    /// what they were given, filtered by the word being completed as zsh would (driving an interactive zsh
+    /// through a pty would test zsh, not us). Also: compinit finds it through #compdef.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(CompletionCases))]
+    public void ZshCompletion_OffersTheWords(string line, string expected)
+    {
+        var script = $$"""
+            compadd() { local -a w; w=("${@[${@[(i)--]}+1,-1]}"); print -l -- ${(M)w:#${PREFIX}*}; }
+            _describe() { local -a w; w=(${${(P)2}%%:*}); print -l -- ${(M)w:#${PREFIX}*}; }
+            _files() { print -- '<files>'; }
+            source {{Path.Combine(RepoPaths.Root, "completions", "_opskit")}} >/dev/null
+            LINE='{{line}}'
+            words=(${(z)LINE}); [[ $LINE == *' ' ]] && words+=('')
+            CURRENT=${#words}; PREFIX=${words[CURRENT]}
+            _opskit | sort | tr '\n' ' '
+            """;
+        var r = Run("zsh", "-f", "-c", script);
+        Assert.True(r.ExitCode == 0, r.StandardError);
+        Assert.Equal(expected, r.StandardOutput.Trim());
+    }
+
+    [Fact]
+    public void ZshCompletion_IsFoundByCompinit()
+    {
+        var r = Run("zsh", "-f", "-c", $"fpath=({Path.Combine(RepoPaths.Root, "completions")} $fpath); autoload -U compinit; compinit -u -D; print -- ${{_comps[opskit]}}");
+        Assert.Equal("_opskit", r.StandardOutput.Trim());
+    }
+
+    /// <summary>fish's own completion engine: complete -C prints what TAB would offer for a command line.</summary>
+    [Theory]
+    [MemberData(nameof(CompletionCases))]
+    public void FishCompletion_CompletesInARealFish(string line, string expected)
+    {
+        var r = Run("fish", "--no-config", "-c", $"source {Path.Combine(RepoPaths.Root, "completions", "opskit.fish")}; complete -C '{line}'");
+        Assert.True(r.ExitCode == 0, r.StandardError);
+        var words = r.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')[0]).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, string.Join(' ', words));
     }
 
     private static void AssertCurrent(string relative, string generated)
