@@ -27,6 +27,15 @@ public sealed partial class RequestHandler
     }
 
     /// <summary>
+    /// Largest read answered from the mapping. Bigger (jumbo-frame) reads are read into a transmit-ring slot
+    /// instead: the kernel then builds the packet around the ring's pages rather than allocating a 9 KB
+    /// buffer and copying into it. A/B at MTU 9000 on veth, 5 interleaved runs (exp script, 1 GiB read):
+    /// mapped 962 MB/s at 8.84 us server CPU per frame, ring 1052 MB/s at 7.91 us. At MTU 1500 (1 KB reads,
+    /// 3 runs) the mapping stays the faster path: 540 MB/s at 1.80 us against the ring's 495 MB/s at 1.88 us.
+    /// </summary>
+    private const int MappedMaxBytes = 2048;
+
+    /// <summary>
     /// Answers a READ whose sectors are in the page cache without copying them: turns the request in place into the
     /// 36-byte response header and sets <paramref name="data"/> to the sectors in the export's mapping (sent after
     /// the header). Returns the header length, or -1 when this is not such a read (the frame is untouched).
@@ -36,6 +45,7 @@ public sealed partial class RequestHandler
         data = 0;
         dataLength = 0;
         if (!FastPath(frame, length, out var write, out var count, out var lba) || write) return -1;
+        if (count * Wire.Sector > MappedMaxBytes) return -1;
         if (_mappedSectors == 0 || lba < _mappedLba || lba + (ulong)count > _mappedLba + (ulong)_mappedSectors)
         {
             // One residency check for the run of contiguous reads this frame starts (they follow in this batch).

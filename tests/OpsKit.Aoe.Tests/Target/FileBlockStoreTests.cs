@@ -94,29 +94,33 @@ public class FileBlockStoreTests : IDisposable
         var file = File.ReadAllBytes(path);
         using var store = new FileBlockStore(path, new StoreOptions());
         var h = new RequestHandler(store, new ExportState(), new ExportIdentity(0, 1, Frames.Target, 16, 16, "0.1:test"));
-        var f = Ata(0x24, 10, 16);
-        var head = h.TryAnswerMapped(f, 60, 16, out var data, out var length);
+        var f = Ata(0x24, 10, 2);   // 1 KB: the MTU 1500 read
+        var head = h.TryAnswerMapped(f, 60, 2, out var data, out var length);
         Assert.Equal(Wire.AtaDataOffset, head);
-        Assert.Equal(16 * 512, length);
+        Assert.Equal(2 * 512, length);
         Assert.Equal(ClientMac, Frame.Destination(f));
         Assert.True(Frame.IsResponse(f));
         Assert.Equal(0x40, f[27]);                       // DRDY, no error
-        Assert.Equal(file.AsSpan(10 * 512, 16 * 512).ToArray(), At(data, length));
+        Assert.Equal(file.AsSpan(10 * 512, 2 * 512).ToArray(), At(data, length));
         Assert.Equal(1, h.Answered);
     }
 
     [Fact]
-    public void Mapped_answer_declines_writes_and_out_of_range_reads_leaving_the_frame_untouched()
+    public void Mapped_answer_declines_writes_out_of_range_and_jumbo_reads_leaving_the_frame_untouched()
     {
         var path = Image(64);
         using var store = new FileBlockStore(path, new StoreOptions());
         var h = new RequestHandler(store, new ExportState(), new ExportIdentity(0, 1, Frames.Target, 16, 16, "0.1:test"));
         var write = Ata(0x34, 0, 1, write: true);
-        var beyond = Ata(0x24, 60, 8);
+        var beyond = Ata(0x24, 63, 2);
+        var jumbo = Ata(0x24, 0, 16);   // 8 KB: read into a transmit-ring slot instead
         var before = (byte[])beyond.Clone();
+        var jumboBefore = (byte[])jumbo.Clone();
         Assert.Equal(-1, h.TryAnswerMapped(write, 36 + 512, 1, out _, out _));
-        Assert.Equal(-1, h.TryAnswerMapped(beyond, 60, 8, out _, out _));
+        Assert.Equal(-1, h.TryAnswerMapped(beyond, 60, 2, out _, out _));
+        Assert.Equal(-1, h.TryAnswerMapped(jumbo, 60, 16, out _, out _));
         Assert.Equal(before, beyond);
+        Assert.Equal(jumboBefore, jumbo);
         Assert.Equal(0, h.Answered);
     }
 
