@@ -68,6 +68,12 @@ for M in 1500 9000; do
   # Fill the read region through each server first (same client, same pattern) so both read real pages.
   start_vblade 1; $C "$OPSKIT" --no-config aoe bench -i "$IF_C" 0.1 --write "$MB" >/dev/null; stop_servers
   start_opskit 1; $C "$OPSKIT" --no-config aoe bench -i "$IF_C" 1.1 --write "$MB" >/dev/null; stop_servers
+  PER=$(python3 -c "print(round($MB/54*2, 2))")
+  if [ "$EXPORTS54" = 1 ]; then
+    # ... and the region read54 reads of every other export, so it reads data, not holes.
+    start_vblade 54; $C "$OPSKIT" --no-config aoe bench -i "$IF_C" "$(targets 0 54 | cut -d, -f2-)" --write "$PER" >/dev/null; stop_servers
+    start_opskit 54; $C "$OPSKIT" --no-config aoe bench -i "$IF_C" "$(targets 1 54 | cut -d, -f2-)" --write "$PER" >/dev/null; stop_servers
+  fi
   for r in $(seq "$ROUNDS"); do
     start_vblade 1; run "mtu$M n1 read1" vblade 0.1 "$MB"; stop_servers
     start_opskit 1; run "mtu$M n1 read1" opskit 1.1 "$MB"; stop_servers
@@ -78,7 +84,6 @@ for M in 1500 9000; do
     start_opskit 1; echo "crosscheck mtu$M opskit: $($C python3 "$AOE_BENCH_PY" -i "$IF_C" read 1.1 --mb $((MB / 2)) 2>&1 | tail -1)"; stop_servers
   fi
   if [ "$EXPORTS54" = 1 ]; then
-    PER=$(python3 -c "print(round($MB/54*2, 2))")
     for r in $(seq "$ROUNDS"); do
       start_vblade 54; run "mtu$M n54 read1" vblade 0.1 "$MB"; run "mtu$M n54 read54" vblade "$(targets 0 54)" "$PER"; stop_servers
       start_opskit 54; run "mtu$M n54 read1" opskit 1.1 "$MB"; run "mtu$M n54 read54" opskit "$(targets 1 54)" "$PER"; stop_servers
