@@ -23,7 +23,9 @@ deps:
 build:
 	$(DOTNET) build OpsKit.sln -c $(CONFIGURATION) -nologo -clp:ErrorsOnly
 	rm -rf out/bin
-	$(DOTNET) publish src/OpsKit/OpsKit.csproj -c $(CONFIGURATION) -p:PublishAot=$(AOT) -o out/bin -nologo -clp:ErrorsOnly
+	$(DOTNET) publish src/OpsKit/OpsKit.csproj -c $(CONFIGURATION) -p:PublishAot=$(AOT) -o out/bin -nologo -clp:ErrorsOnly \
+	  || { [ "$(AOT)" = true ] && echo "build: the native publish failed (see above); publishing ReadyToRun instead" >&2 \
+	       && rm -rf out/bin && $(DOTNET) publish src/OpsKit/OpsKit.csproj -c $(CONFIGURATION) -p:PublishAot=false -o out/bin -nologo -clp:ErrorsOnly; }
 	rm -f out/bin/*.pdb
 
 ## test: deps, build, every test; ends with "tests: N passed, N failed, N skipped"
