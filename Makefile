@@ -7,6 +7,7 @@ DOTNET        ?= dotnet
 BIN           := out/bin/opskit
 # Native (NativeAOT) binary when a C toolchain is there to link it, else ReadyToRun on the shared runtime.
 AOT           ?= $(shell printf 'int main(void){return 0;}' | cc -x c -o /dev/null - >/dev/null 2>&1 && echo true || echo false)
+PUBLISH       = $(DOTNET) publish src/OpsKit/OpsKit.csproj -c $(CONFIGURATION) -o out/bin -nologo -clp:ErrorsOnly
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
@@ -23,9 +24,9 @@ deps:
 build:
 	$(DOTNET) build OpsKit.sln -c $(CONFIGURATION) -nologo -clp:ErrorsOnly
 	rm -rf out/bin
-	$(DOTNET) publish src/OpsKit/OpsKit.csproj -c $(CONFIGURATION) -p:PublishAot=$(AOT) -o out/bin -nologo -clp:ErrorsOnly \
+	$(PUBLISH) -p:PublishAot=$(AOT) \
 	  || { [ "$(AOT)" = true ] && echo "build: the native publish failed (see above); publishing ReadyToRun instead" >&2 \
-	       && rm -rf out/bin && $(DOTNET) publish src/OpsKit/OpsKit.csproj -c $(CONFIGURATION) -p:PublishAot=false -o out/bin -nologo -clp:ErrorsOnly; }
+	       && rm -rf out/bin && $(PUBLISH) -p:PublishAot=false; }
 	rm -f out/bin/*.pdb
 
 ## test: deps, build, every test; ends with "tests: N passed, N failed, N skipped"

@@ -44,8 +44,9 @@ public sealed partial class RequestHandler
     {
         data = 0;
         dataLength = 0;
+        // Jumbo reads go to the transmit ring (whose path runs the fast-path checks itself): decline before them.
+        if (length > 26 && frame[26] * Wire.Sector > MappedMaxBytes) return -1;
         if (!FastPath(frame, length, out var write, out var count, out var lba) || write) return -1;
-        if (count * Wire.Sector > MappedMaxBytes) return -1;
         if (_mappedSectors == 0 || lba < _mappedLba || lba + (ulong)count > _mappedLba + (ulong)_mappedSectors)
         {
             // One residency check for the run of contiguous reads this frame starts (they follow in this batch).

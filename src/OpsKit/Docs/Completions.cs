@@ -23,10 +23,7 @@ public static class Completions
         foreach (var n in nodes)
             sb.Append($"  [{Key(n)}]={Q(string.Join(' ', n.Options.Where(CommandTree.TakesValue).SelectMany(CommandTree.Names)))}\n");
         sb.Append(")\ndeclare -gA _opskit_choices=(\n");
-        foreach (var n in nodes)
-            foreach (var o in n.Options.Where(o => CommandTree.Choices(o).Count > 0))
-                foreach (var name in CommandTree.Names(o))
-                    sb.Append($"  [{Q(string.Join(' ', n.Path.Prepend("opskit").Append(name)))}]={Q(string.Join(' ', CommandTree.Choices(o)))}\n");
+        foreach (var (key, values) in ChoiceEntries(nodes)) sb.Append($"  [{key}]={values}\n");
         sb.Append(')').Append('\n');
         sb.Append("""
             _opskit() {
@@ -86,10 +83,8 @@ public static class Completions
             sb.Append($"  subs+=({key} {Q(string.Join('\n', n.Subcommands.Select(c => $"{c.Name}:{Clean(c.Description)}")))})\n");
             sb.Append($"  opts+=({key} {Q(string.Join(' ', n.Options.SelectMany(CommandTree.Names).Distinct()))})\n");
             sb.Append($"  valopts+=({key} {Q(string.Join(' ', n.Options.Where(CommandTree.TakesValue).SelectMany(CommandTree.Names)))})\n");
-            foreach (var o in n.Options.Where(o => CommandTree.Choices(o).Count > 0))
-                foreach (var name in CommandTree.Names(o))
-                    sb.Append($"  choices+=({Q(string.Join(' ', n.Path.Prepend("opskit").Append(name)))} {Q(string.Join(' ', CommandTree.Choices(o)))})\n");
         }
+        foreach (var (key, values) in ChoiceEntries(nodes)) sb.Append($"  choices+=({key} {values})\n");
         sb.Append("""
               local cmd="opskit" w skip=0 i
               for ((i = 2; i < CURRENT; i++)); do
@@ -170,6 +165,15 @@ public static class Completions
         }
         return sb.ToString();
     }
+
+    // "opskit PATH --option" -> its allowed values, both quoted: one entry per spelling of every choice option.
+    private static IEnumerable<(string Key, string Values)> ChoiceEntries(IReadOnlyList<CommandNode> nodes) =>
+        from n in nodes
+        from o in n.Options
+        let choices = CommandTree.Choices(o)
+        where choices.Count > 0
+        from name in CommandTree.Names(o)
+        select (Q(string.Join(' ', n.Path.Prepend("opskit").Append(name))), Q(string.Join(' ', choices)));
 
     // bash associative arrays refuse an empty key, so every path starts with "opskit".
     private static string Key(CommandNode n) => Q(string.Join(' ', n.Path.Prepend("opskit")));
