@@ -11,6 +11,7 @@ using OpsKit.Commands.Rpm;
 using OpsKit.Commands.Snapshot;
 using OpsKit.Commands.Ssh;
 using OpsKit.Core;
+using OpsKit.SshGuard.Hook;
 
 namespace OpsKit;
 
@@ -72,6 +73,13 @@ public static class Program
             return ExitCodes.Ok;
         }
         var invocation = Invocation.Resolve(Invocation.ReadArgv0(), args, Environment.GetEnvironmentVariable);
+        // Under a forced command the environment is partly the client's: start again without OPSKIT_*/DOTNET_*.
+        if ((invocation.Mode == RunMode.ForcedCommand || Environment.GetEnvironmentVariable("SSH_ORIGINAL_COMMAND") is not null)
+            && ClientEnvironment.RestartWithoutSettings() is { } restartError)
+        {
+            Console.Error.WriteLine($"opskit: command refused: cannot drop the client's environment: {restartError}");
+            return ExitCodes.Unavailable;
+        }
         // sshd starts the hook for every transfer: decide before building the command tree.
         if (invocation.Mode == RunMode.ForcedCommand && HookFastPath.TryRun(invocation.Arguments) is { } code) return code;
         return Run(invocation);

@@ -19,7 +19,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Matches(@"\n-logDtpRe\.LsfxCIvu +short options l o g D t p R, capabilities e\.LsfxCIvu\n", r.StandardOutput);
         Assert.Matches(@"\n--files-from=- +--files-from = - \(one of -\)\n", r.StandardOutput);
         Assert.Contains("verdict: accept (rsync pull)", r.StandardOutput);
-        Assert.Contains("exec:    /usr/bin/rsync --server --sender -logDtpRe.LsfxCIvu --files-from=- --from0 --confine-root=/data/backup -- . '/data/backup/my host/'", r.StandardOutput);
+        Assert.Contains("exec:    /usr/bin/rsync --server --sender -logDtpRe.LsfxCIvu --files-from=- --from0 --confine-root=/data/backup --munge-links -- . '/data/backup/my host/'", r.StandardOutput);
     }
 
     [Fact]

@@ -58,9 +58,9 @@ public sealed class GuardTests
     {
         var v = Decide("rsync --server -logDtpre.iLsfxCIvu --link-dest /data/backup/a . /data/backup/b/");
         Assert.Equal(["/usr/bin/rsync", "--server", "-logDtpre.iLsfxCIvu", "--link-dest", "/data/backup/a",
-            "--confine-root=/data/backup", "--drop-D", "--", ".", "/data/backup/b/"], v.Argv);
+            "--confine-root=/data/backup", "--munge-links", "--drop-D", "--", ".", "/data/backup/b/"], v.Argv);
         var pull = Decide("rsync --server --sender -logDtpr . /data/backup/b/ /data/backup/c/");
-        Assert.Equal(["/usr/bin/rsync", "--server", "--sender", "-logDtpr", "--confine-root=/data/backup", "--", ".", "/data/backup/b/", "/data/backup/c/"], pull.Argv);
+        Assert.Equal(["/usr/bin/rsync", "--server", "--sender", "-logDtpr", "--confine-root=/data/backup", "--munge-links", "--", ".", "/data/backup/b/", "/data/backup/c/"], pull.Argv);
     }
 
     [Fact]

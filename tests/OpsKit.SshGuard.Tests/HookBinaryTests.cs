@@ -64,10 +64,9 @@ public sealed class HookBinaryTests : IDisposable
         {
             ["SSH_CONNECTION"] = "192.168.3.33 50000 10.0.0.1 22",
             ["SSH_ORIGINAL_COMMAND"] = "rm -rf /some/path",
-            ["OPSKIT_CONFIG"] = config,
         };
 
-        var result = OpskitProcess.Run(["--dry-run"], env, program: link);
+        var result = OpskitProcess.Run(["--config", config, "--dry-run"], env, program: link);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("ssh command rejected from 192.168.3.33: rm -rf /some/path (program 'rm' is not allowed) [key -]", File.ReadAllText(_log));

@@ -48,6 +48,7 @@ public sealed class Rotator(SystemContext context)
         var scanned = series.Scan(lockHeldByUs: held is not null);
         var plan = RetentionPlanner.Plan(Records(scanned), now, request.Policy);
         plan = ClockGuard.Check(series, plan, now, request);
+        plan = DeletionLedger.Check(series, plan, now, request);
         foreach (var w in plan.Warnings) _log.LogWarning("{Series}: {Warning}", series.Name, w);
         if (plan.Suspended is not null)
             _log.LogWarning("{Series}: deletions suspended: {Why}", series.Name, plan.Suspended);
@@ -81,6 +82,8 @@ public sealed class Rotator(SystemContext context)
             problems.AddRange(left);
             deleted.Add(entry.Snapshot.Name);
         }
+        var deletedComplete = plan.Deletions.Where(e => e.Snapshot.State == SnapshotState.Complete && deleted.Contains(e.Snapshot.Name));
+        DeletionLedger.Record(series, now, deletedComplete.Select(e => e.Snapshot.Name));
         ClockGuard.Record(series, now);
         return new SeriesRotation(series.Name, plan, deleted, problems);
     }

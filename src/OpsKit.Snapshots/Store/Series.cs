@@ -23,7 +23,7 @@ public sealed class Series
     /// <summary>Pointer to the newest complete snapshot, moved only after its manifest is written.</summary>
     public const string LatestName = "latest";
 
-    private static readonly HashSet<string> s_ours = [MarkerName, TrashName, LatestName, SeriesLock.FileName, SeriesLock.OwnerFileName, ".last-rotate"];
+    private static readonly HashSet<string> s_ours = [MarkerName, TrashName, LatestName, SeriesLock.FileName, SeriesLock.OwnerFileName, ".last-rotate", ".deleted", ".deleted.tmp"];
 
     internal Series(SnapshotRoot root, string name, string path)
     {

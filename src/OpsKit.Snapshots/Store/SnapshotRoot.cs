@@ -114,6 +114,15 @@ public sealed class SnapshotRoot
         if (string.IsNullOrWhiteSpace(path)) throw OpsKitException.Usage("snapshot root is empty or unset; refusing");
         var full = System.IO.Path.GetFullPath(path).TrimEnd('/');
         if (full.Length == 0 || full == "/") throw OpsKitException.Usage("refusing to use / as a snapshot root");
+        // A symlink on the way is how a restricted key would aim a rotation at a tree it cannot name (another client's
+        // series): one that root made is the admin's layout, any other is refused.
+        var current = "";
+        foreach (var part in full.Split('/', StringSplitOptions.RemoveEmptyEntries)[..^1])
+        {
+            current += "/" + part;
+            if (Native.Stat(current) is { IsSymlink: true } link && link.Uid != 0)
+                throw new OpsKitException($"snapshot root {full}: {current} is a symbolic link owned by uid {link.Uid}; name the real directory", ExitCodes.DataError);
+        }
         return full;
     }
 }

@@ -24,6 +24,7 @@ internal static class CommandChecker
         }
         var options = new OptionTracker(rule.Options, policy.Paths);
         var operands = 0;
+        var paths = new List<PathUse>();
         for (; i < words.Count; i++)
         {
             var word = words[i];
@@ -43,10 +44,11 @@ internal static class CommandChecker
             if (++operands > rule.MaxOperands) return Refuse(notes, word, rule.MaxOperands == 0 ? $"'{rule.Name}' takes no operands" : $"'{rule.Name}' takes at most {rule.MaxOperands} operands");
             if (ValueRules.CheckPath(word, policy.Paths, globs: false) is { } bad) return Refuse(notes, word, bad);
             notes.Add(new(word, "path, inside the roots"));
+            paths.Add(new PathUse(word, ValueRules.RootOf(word, policy.Paths.Roots)!, Globs: false));
             argv.Add(word);
         }
         if (options.Finish() is { } missing) return Refuse(notes, words[^1], missing);
-        return new Verdict(true, $"command {rule.Name}", false, $"command {rule.Name}", argv, notes);
+        return new Verdict(true, $"command {rule.Name}", false, $"command {rule.Name}", argv, notes) { Paths = [.. options.Paths, .. paths] };
     }
 
     private static Verdict Refuse(List<WordNote> notes, string word, string reason)

@@ -21,6 +21,8 @@ public static class Guard
     public static Verdict Decide(SshPolicy policy, ReadOnlySpan<byte> raw, bool isSet, Client client)
     {
         if (!isSet || raw.Length == 0) return Verdict.Reject("interactive shell", interactive: true);
+        if (LabelRoots.Bind(policy, client.Label, out var labelWhy) is not { } bound) return Verdict.Reject(labelWhy!);
+        policy = bound;
         var key = FindKey(policy, client, out var keyWhy);
         if (keyWhy is not null) return Verdict.Reject(keyWhy);
         var addressWhy = CheckAddress(policy.From, client.Address, "policy") ?? CheckAddress(key?.From ?? [], client.Address, $"key {key?.Label}");

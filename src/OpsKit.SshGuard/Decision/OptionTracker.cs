@@ -9,6 +9,9 @@ internal sealed class OptionTracker(IReadOnlyDictionary<string, OptionRule> rule
 {
     private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
 
+    /// <summary>Path values accepted so far, with their roots.</summary>
+    public List<PathUse> Paths { get; } = [];
+
     /// <summary>The option named, or null.</summary>
     public OptionRule? Find(string name) => rules.TryGetValue(name, out var r) ? r : null;
 
@@ -33,7 +36,10 @@ internal sealed class OptionTracker(IReadOnlyDictionary<string, OptionRule> rule
             consumed = true;
         }
         meaning = $"{rule.Display} = {ValueRules.Short(value)} ({ValueRules.Describe(rule)})";
-        return ValueRules.CheckValue(rule, value, paths);
+        var error = ValueRules.CheckValue(rule, value, paths);
+        if (error is null && rule.Value == ValueKind.Path)
+            Paths.Add(new PathUse(value, ValueRules.RootOf(value, ValueRules.PathsFor(rule, paths).Roots)!, Globs: false));
+        return error;
     }
 
     /// <summary>Checks required options and "requires" links after all words were seen; null when fine.</summary>

@@ -23,9 +23,11 @@ internal static class RsyncChecker
         var argv = new List<string> { rule.Exec, "--server" };
         if (pull) argv.Add("--sender");
         var options = new OptionTracker(rule.Options, policy.Paths);
+        string? deletes = null;
         for (; i < words.Count && words[i] != "."; i++)
         {
             var word = words[i];
+            if (word.StartsWith("--delete", StringComparison.Ordinal)) deletes ??= word;
             var next = i + 1 < words.Count ? words[i + 1] : null;
             var why = CheckOption(word, next, rule, direction, options, out var consumed, out var meaning);
             if (why is not null) return Refuse(notes, word, why);
@@ -41,20 +43,29 @@ internal static class RsyncChecker
         var operands = words.Count - i - 1;
         var max = pull ? rule.MaxPullOperands : rule.MaxPushOperands;
         if (operands == 0) return Refuse(notes, ".", "no path after '.'");
+        var paths = new List<PathUse>(options.Paths);
         for (var k = i + 1; k < words.Count; k++)
         {
             var word = words[k];
             if (word.StartsWith('-')) return Refuse(notes, word, "option-like word after '.' (rsync would still parse it)");
             if (k - i > max) return Refuse(notes, word, $"{Name(direction)} takes at most {max} path{(max == 1 ? "" : "s")}");
             if (ValueRules.CheckPath(word, policy.Paths, pull && rule.PullGlobs) is { } bad) return Refuse(notes, word, bad);
+            var holder = ValueRules.RootOf(word, policy.Paths.Roots)!;
+            // A --delete aimed at a root itself would empty every tree below it (other clients', the snapshot store).
+            if (!pull && deletes is not null && word.TrimEnd('/') == holder.TrimEnd('/'))
+                return Refuse(notes, word, $"{deletes} at the root {holder} would remove everything below it; push into a folder below the root");
             notes.Add(new(word, pull ? "source path, inside the roots" : "destination path, inside the roots"));
+            paths.Add(new PathUse(word, holder, pull && rule.PullGlobs));
         }
         // Run-time confinement the argv check cannot give: rsync itself keeps in-band merge files inside the root.
-        if (rule.ConfineRoot && RootOf(words[dot + 1], policy.Paths) is { } root) argv.Add($"--confine-root={root}");
+        if (rule.ConfineRoot && ValueRules.RootOf(words[dot + 1], policy.Paths.Roots) is { } root) argv.Add($"--confine-root={root}");
+        // Symlinks a push stores are made unusable (rsyncd's "munge symlinks"): whatever a client uploads, no later
+        // transfer can write or read through it. A pull un-munges them, so the client gets back what it sent.
+        argv.Add("--munge-links");
         argv.AddRange(pull ? rule.AppendPull : rule.AppendPush);
         argv.Add("--");
         for (var k = dot; k < words.Count; k++) argv.Add(words[k]);
-        return new Verdict(true, $"rsync {Name(direction)}", false, $"rsync {Name(direction)}", argv, notes);
+        return new Verdict(true, $"rsync {Name(direction)}", false, $"rsync {Name(direction)}", argv, notes) { Paths = paths };
     }
 
     private static string? CheckOption(string word, string? next, RsyncRule rule, Direction direction, OptionTracker options,
@@ -64,6 +75,8 @@ internal static class RsyncChecker
         meaning = word;
         if (word == "--") return "'--' is not accepted from the client (the hook places it before '.')";
         if (word is "--server" or "--sender") return $"{word} is only accepted as the first option";
+        if (word.StartsWith("--", StringComparison.Ordinal) && s_followsLinks.Contains(OptionTracker.SplitLong(word).Name))
+            return $"{word} follows or keeps symbolic links out of the tree; the hook never allows it, whatever the policy says";
         if (word.StartsWith("--", StringComparison.Ordinal))
         {
             var (name, value) = OptionTracker.SplitLong(word);
@@ -114,6 +127,7 @@ internal static class RsyncChecker
                 meaning = letters.Length == 0 ? $"capabilities {block}" : $"short options {letters}, capabilities {block}";
                 return null;
             }
+            if (c is 'L' or 'k' or 'K') return $"short option -{c} follows symbolic links; the hook never allows it, whatever the policy says";
             if (!rule.ShortLetters.Contains(c, StringComparison.Ordinal)) return $"short option -{c} is not allowed";
             letters.Append(letters.Length == 0 ? "" : " ").Append(c);
         }
@@ -134,17 +148,10 @@ internal static class RsyncChecker
         return true;
     }
 
-    /// <summary>The root holding <paramref name="path"/> (the longest, when roots nest).</summary>
-    private static string? RootOf(string path, PathRule paths)
-    {
-        string? best = null;
-        foreach (var root in paths.Roots)
-        {
-            var inside = root == "/" || path == root || path.StartsWith(root + "/", StringComparison.Ordinal);
-            if (inside && (best is null || root.Length > best.Length)) best = root;
-        }
-        return best;
-    }
+    /// <summary>Options that make rsync follow a symlink (or keep one as a directory) instead of copying it as a link;
+    /// any of them would let a link in the tree lead a transfer outside the root.</summary>
+    private static readonly HashSet<string> s_followsLinks =
+        ["copy-links", "copy-unsafe-links", "copy-dirlinks", "keep-dirlinks", "no-munge-links"];
 
     private static bool Allows(Direction allowed, Direction wanted) => allowed == Direction.Both || allowed == wanted;
 

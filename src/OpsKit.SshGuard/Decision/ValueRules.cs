@@ -23,11 +23,23 @@ public static class ValueRules
             if (component == "..") return $"'{path}' has a '..' component";
             if (component.Length > rule.MaxComponentBytes) return $"a component of '{Short(path)}' is {component.Length} bytes, over the limit of {rule.MaxComponentBytes}";
         }
-        foreach (var root in rule.Roots)
-        {
-            if (root == "/" || path == root || path.StartsWith(root + "/", StringComparison.Ordinal)) return null;
-        }
+        if (RootOf(path, rule.Roots) is not null) return null;
         return $"'{Short(path)}' is outside {string.Join(" and ", rule.Roots)}";
+    }
+
+    /// <summary>The path rule a path option obeys: its own roots when it has them, else the policy's.</summary>
+    public static PathRule PathsFor(OptionRule rule, PathRule paths) => rule.Roots.Count == 0 ? paths : paths with { Roots = rule.Roots };
+
+    /// <summary>The root holding <paramref name="path"/> (the longest, when roots nest), or null.</summary>
+    public static string? RootOf(string path, IReadOnlyList<string> roots)
+    {
+        string? best = null;
+        foreach (var root in roots)
+        {
+            var inside = root == "/" || path == root || path.StartsWith(root + "/", StringComparison.Ordinal);
+            if (inside && (best is null || root.Length > best.Length)) best = root;
+        }
+        return best;
     }
 
     /// <summary>Checks a value against an option's rule.</summary>
@@ -55,7 +67,7 @@ public static class ValueRules
                 var bad = items.FirstOrDefault(i => !rule.Choices.Contains(i));
                 return bad is null ? null : $"{rule.Display}: '{Short(bad)}' is not one of {string.Join(", ", rule.Choices)}";
             case ValueKind.Path:
-                return CheckPath(value, paths, globs: false) is { } why ? $"{rule.Display}: {why}" : null;
+                return CheckPath(value, PathsFor(rule, paths), globs: false) is { } why ? $"{rule.Display}: {why}" : null;
             case ValueKind.Component:
                 if (value is "." or ".." || value.Length == 0 || value.Length > paths.MaxComponentBytes
                     || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))

@@ -7,6 +7,12 @@ namespace OpsKit.SshGuard;
 /// <param name="Refused">True for the word that decided a rejection.</param>
 public sealed record WordNote(string Word, string Meaning, bool Refused = false);
 
+/// <summary>A path the accepted command will open: an operand or a path option's value, and the root it lies in.</summary>
+/// <param name="Path">The path as the client wrote it (absolute, no "..").</param>
+/// <param name="Root">The policy root that holds it.</param>
+/// <param name="Globs">A pull operand whose * ? [ ] rsync's sender expands.</param>
+public sealed record PathUse(string Path, string Root, bool Globs);
+
 /// <summary>The decision on one command.</summary>
 /// <param name="Accepted">True when the command may run.</param>
 /// <param name="Reason">Why it was refused, or which rule accepted it.</param>
@@ -16,6 +22,9 @@ public sealed record WordNote(string Word, string Meaning, bool Refused = false)
 /// <param name="Notes">Word-by-word explanation.</param>
 public sealed record Verdict(bool Accepted, string Reason, bool Interactive, string? Rule, IReadOnlyList<string> Argv, IReadOnlyList<WordNote> Notes)
 {
+    /// <summary>The paths an accepted command opens, for the file-system check before exec (Hook/Beneath.cs).</summary>
+    public IReadOnlyList<PathUse> Paths { get; init; } = [];
+
     /// <summary>A rejection.</summary>
     public static Verdict Reject(string reason, IReadOnlyList<WordNote>? notes = null, bool interactive = false) =>
         new(false, reason, interactive, null, [], notes ?? []);

@@ -7,15 +7,46 @@ namespace OpsKit.SshGuard.Hook;
 /// <summary>execve(2) for the hook.</summary>
 public static partial class Exec
 {
-    /// <summary>The environment the allowed program gets: PATH fixed, HOME/USER/LOGNAME/LANG kept from ours.</summary>
+    /// <summary>The environment the allowed program gets: PATH fixed, HOME/USER/LOGNAME kept from ours (sshd sets
+    /// them), LANG only when it is a locale name (a client may send it: AcceptEnv LANG is Debian's default).</summary>
     public static IReadOnlyList<string> CleanEnvironment(Func<string, string?> env)
     {
         var result = new List<string> { "PATH=/usr/local/bin:/usr/bin:/bin" };
-        foreach (var name in new[] { "HOME", "USER", "LOGNAME", "LANG" })
+        foreach (var name in new[] { "HOME", "USER", "LOGNAME" })
         {
             if (env(name) is { Length: > 0 } value && !value.Contains('\0', StringComparison.Ordinal)) result.Add($"{name}={value}");
         }
+        if (env("LANG") is { } lang && IsLocaleName(lang)) result.Add($"LANG={lang}");
         return result;
+    }
+
+    /// <summary>C, POSIX, or language[_TERRITORY][.codeset][@modifier] in ASCII letters and digits.</summary>
+    public static bool IsLocaleName(string value)
+    {
+        if (value is "C" or "POSIX" or "C.UTF-8" or "C.utf8") return true;
+        if (value.Length is < 2 or > 64) return false;
+        var i = 0;
+        while (i < value.Length && char.IsAsciiLetterLower(value[i])) i++;
+        if (i is < 2 or > 3) return false;
+        if (i < value.Length && value[i] == '_')
+        {
+            var start = ++i;
+            while (i < value.Length && char.IsAsciiLetterUpper(value[i])) i++;
+            if (i - start != 2) return false;
+        }
+        if (i < value.Length && value[i] == '.')
+        {
+            var start = ++i;
+            while (i < value.Length && (char.IsAsciiLetterOrDigit(value[i]) || value[i] == '-')) i++;
+            if (i == start) return false;
+        }
+        if (i < value.Length && value[i] == '@')
+        {
+            var start = ++i;
+            while (i < value.Length && char.IsAsciiLetterOrDigit(value[i])) i++;
+            if (i == start) return false;
+        }
+        return i == value.Length;
     }
 
     /// <summary>Executes <paramref name="argv"/> (argv[0] an absolute path). Returns only on failure, with errno's text.</summary>
@@ -32,6 +63,30 @@ public static partial class Exec
         var error = Marshal.GetLastPInvokeErrorMessage();
         foreach (var p in args.Concat(envp)) Marshal.FreeCoTaskMem(p);
         return error;
+    }
+
+    /// <summary>execve with arguments and environment as raw bytes (a client's SSH_ORIGINAL_COMMAND need not be UTF-8).
+    /// Returns only on failure, with errno's text.</summary>
+    public static string ReplaceRaw(string path, IReadOnlyList<byte[]> argv, IReadOnlyList<byte[]> environment)
+    {
+        var args = ToCArray(argv);
+        var envp = ToCArray(environment);
+        Execve(path, args, envp);
+        var error = Marshal.GetLastPInvokeErrorMessage();
+        foreach (var p in args.Concat(envp)) Marshal.FreeCoTaskMem(p);
+        return error;
+    }
+
+    private static IntPtr[] ToCArray(IReadOnlyList<byte[]> items)
+    {
+        var result = new IntPtr[items.Count + 1];
+        for (var i = 0; i < items.Count; i++)
+        {
+            result[i] = Marshal.AllocCoTaskMem(items[i].Length + 1);
+            Marshal.Copy(items[i], 0, result[i], items[i].Length);
+            Marshal.WriteByte(result[i], items[i].Length, 0);
+        }
+        return result;
     }
 
     // "libc" alone resolves to the glibc linker script libc.so, which dlopen cannot load.

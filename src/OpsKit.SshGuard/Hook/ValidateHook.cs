@@ -20,7 +20,8 @@ public static class ValidateHook
     /// <summary>Decides and logs the decision.</summary>
     public static Verdict Decide(SshPolicy policy, HookInput input, ILogger log)
     {
-        var verdict = Guard.Decide(policy, input.Command, input.Client);
+        // The text decides first; then the tree: no path may reach outside its root through a symlink.
+        var verdict = Beneath.Check(Guard.Decide(policy, input.Command, input.Client));
         DecisionLog.Write(log, verdict, input.Command, input.Client);
         return verdict;
     }

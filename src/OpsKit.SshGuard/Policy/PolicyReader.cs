@@ -125,7 +125,7 @@ public static class PolicyReader
             };
             var rule = new OptionRule(name, kind, v.Integer("min"), v.Integer("max"), Pattern(v, kind, compilePatterns), v.List("choices"),
                 (int)v.Integer("max_items"), ParseDirection(v.String("direction")), v.Bool("separate"), v.Bool("required"),
-                v.Bool("repeat"), v.List("requires"));
+                v.Bool("repeat"), v.List("requires"), OptionRoots(v, kind));
             if (kind == ValueKind.Integer && rule.Min > rule.Max) throw v.Error("min", $"min {rule.Min} is above max {rule.Max}");
             if (kind is ValueKind.Choice or ValueKind.List && rule.Choices.Count == 0) throw v.Error("choices", $"value = \"{v.String("value")}\" needs choices");
             if (name.Length == 1 && (kind == ValueKind.None || rule.Separate))
@@ -198,10 +198,19 @@ public static class PolicyReader
 
     private static string Root(TableView v, string root)
     {
-        if (!root.StartsWith('/') || root.Split('/').Any(c => c is ".." or ".") || !root.All(WordChars.IsSafe))
-            throw v.Error("roots", $"'{root}' must be an absolute path without '.' or '..' components");
+        var parts = root.Split('/');
+        if (!root.StartsWith('/') || parts.Any(c => c is ".." or ".") || !parts.All(c => c == LabelRoots.Placeholder || c.All(WordChars.IsSafe)))
+            throw v.Error("roots", $"'{root}' must be an absolute path without '.' or '..' components ({LabelRoots.Placeholder} may stand for a whole component)");
         var trimmed = root.TrimEnd('/');
         return trimmed.Length == 0 ? "/" : trimmed;
+    }
+
+    private static List<string> OptionRoots(TableView v, ValueKind kind)
+    {
+        var roots = new List<string>();
+        foreach (var root in v.List("roots")) roots.Add(Root(v, root));
+        if (roots.Count > 0 && kind != ValueKind.Path) throw v.Error("roots", "roots are only used with value = \"path\"");
+        return roots;
     }
 
     private static List<Cidr> Networks(TableView v, string key)

@@ -120,6 +120,7 @@ public enum ValueKind
 /// <param name="Required">The command is refused without it.</param>
 /// <param name="Repeat">May appear more than once.</param>
 /// <param name="Requires">Other options that must be present too.</param>
+/// <param name="Roots">Path values only: the roots this option's path must stay in; empty: the policy's.</param>
 public sealed record OptionRule(
     string Name,
     ValueKind Value,
@@ -132,7 +133,8 @@ public sealed record OptionRule(
     bool Separate,
     bool Required,
     bool Repeat,
-    IReadOnlyList<string> Requires)
+    IReadOnlyList<string> Requires,
+    IReadOnlyList<string> Roots)
 {
     /// <summary>The option as typed: "--timeout" or "-B".</summary>
     public string Display => Name.Length == 1 ? "-" + Name : "--" + Name;

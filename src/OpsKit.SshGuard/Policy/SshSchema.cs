@@ -21,6 +21,7 @@ public static class SshSchema
         ConfigKey.Bool("required", false, "Refuse the command without this option."),
         ConfigKey.Bool("repeat", true, "The option may appear more than once."),
         ConfigKey.StringList("requires", "Other options (names without dashes) that must be present as well."),
+        ConfigKey.StringList("roots", "path: the roots this value must stay in instead of the policy's (e.g. a snapshot store pushes cannot reach); {label} as in roots."),
     ])
     { Kind = ConfigTableKind.Map };
 
@@ -67,7 +68,7 @@ public static class SshSchema
     public static ConfigTable Policy { get; } = new("policy", "A named policy for a restricted key; also the top level of a standalone policy file.",
     [
         ConfigKey.String("description", "", "What the policy is for."),
-        ConfigKey.StringList("roots", "Absolute directories that path operands and path values must stay in."),
+        ConfigKey.StringList("roots", "Absolute directories that path operands and path values must stay in. A component {label} is replaced by the key's --label from authorized_keys (one subtree per key); a key without a label is then refused."),
         ConfigKey.Integer("max_command_bytes", 8192, "Longest command accepted.", 1, 131072),
         ConfigKey.Integer("max_path_bytes", 4095, "Longest path.", 1, 65536),
         ConfigKey.Integer("max_component_bytes", 255, "Longest path component.", 1, 4096),

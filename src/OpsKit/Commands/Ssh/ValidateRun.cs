@@ -3,6 +3,7 @@
 using Microsoft.Extensions.Logging;
 using OpsKit.Core;
 using OpsKit.Core.Config;
+using OpsKit.Core.Files;
 using OpsKit.SshGuard;
 using OpsKit.SshGuard.Hook;
 using OpsKit.SshGuard.Policy;
@@ -32,7 +33,10 @@ internal static class ValidateRun
         try
         {
             host = setup();
-            policy = PolicyLoader.Load(host.Config.Section("ssh"), options.Policy, compilePatterns: false);
+            // Under sshd the config may define policies and decides where the log goes: only root or we may have written it.
+            if (underSshd && host.Config.SourceFile is { } file && PathTrust.Problem(file) is { } why)
+                throw OpsKitException.Config($"{file}: config file not trusted: {why}");
+            policy = PolicyLoader.Load(host.Config.Section("ssh"), options.Policy, compilePatterns: false, forced: underSshd);
             var input = ValidateHook.ReadInput(env, options.Label);
             verdict = ValidateHook.Decide(policy, input, host.Loggers.CreateLogger("ssh"));
             if (verdict.Accepted && !options.DryRun && !File.Exists(verdict.Argv[0]))
