@@ -10,7 +10,11 @@ public static class OpskitProcess
     public static CommandResult Run(IReadOnlyList<string> args, IReadOnlyDictionary<string, string?>? env = null,
         string? stdin = null, TimeSpan? timeout = null, string? program = null, string? workingDirectory = null)
     {
-        var environment = new Dictionary<string, string?> { ["OPSKIT_CONFIG"] = null, ["SSH_ORIGINAL_COMMAND"] = null };
+        var environment = new Dictionary<string, string?>
+        {
+            // A test run inside an ssh session must not look like a forced command to the binary.
+            ["OPSKIT_CONFIG"] = null, ["SSH_ORIGINAL_COMMAND"] = null, ["SSH_CONNECTION"] = null, ["SSH_CLIENT"] = null,
+        };
         if (env is not null) foreach (var (k, v) in env) environment[k] = v;
         var spec = new CommandSpec(program ?? RepoPaths.OpskitBinary, args)
         {
