@@ -40,10 +40,22 @@ hook 'rsync --server -vlogDtpre.iLsfxCIvu . /data/backup/web01/; rm -rf /data/ba
 hook 'rsync --server --daemon --config=/data/backup/web01/rsyncd.conf .'
 hook 'rsync --server -vlogDtpre.iLsfxCIvu . /data/backup/web01/ --log-file=/home/backup/.ssh/authorized_keys'
 hook 'rsync --server --sender -vlogDtpre.iLsfxCIvu . /data/backup/../../etc/shadow'
-say "SSH_ORIGINAL_COMMAND unset (ssh host): ./validate-ssh --dry-run   # symlink, default policy from [ssh]"
+say "SSH_ORIGINAL_COMMAND unset (ssh host): ./validate-ssh --config opskit.toml --dry-run   # symlink, default policy from [ssh]"
 ln -s "$OPSKIT" validate-ssh
-SSH_CONNECTION='192.168.3.33 50523 192.168.3.1 22' OPSKIT_CONFIG="$PWD/opskit.toml" ./validate-ssh --dry-run 2>&1
+# Under sshd OPSKIT_* variables are the client's to send, so the hook ignores them: the config is named on the line.
+SSH_CONNECTION='192.168.3.33 50523 192.168.3.1 22' OPSKIT_CONFIG=/tmp/pushed-by-the-client.toml ./validate-ssh --config "$PWD/opskit.toml" --dry-run 2>&1
 echo "(exit $?)"
+
+# backup-v2: one subtree per key (the label comes from authorized_keys), and no path through a symlink.
+v2="$REPO/examples/ssh/backup-v2.toml"
+say "$OPSKIT ssh test --policy backup-v2.toml --label web01 -- rsync --server -logDtpr --delete . /data/backup/web02/current/"
+"$OPSKIT" --no-config ssh test --policy "$v2" --label web01 -- rsync --server -logDtpr --delete . /data/backup/web02/current/ > test.out
+rc=$?; tail -2 test.out; echo "(exit $rc)"
+mkdir -p tree/web01 && ln -s /home/backup/.ssh tree/web01/evil
+sed "s|/data/backup/{label}|$PWD/tree/{label}|" "$v2" > backup-v2-here.toml
+say "$OPSKIT ssh test --policy backup-v2.toml --label web01 -- rsync --server -logDtpr . $PWD/tree/web01/evil/   # evil -> ~/.ssh"
+"$OPSKIT" --no-config ssh test --policy backup-v2-here.toml --label web01 -- rsync --server -logDtpr . "$PWD/tree/web01/evil/" > test.out
+rc=$?; tail -2 test.out; echo "(exit $rc)"
 
 say "cat sshval.log"
 cat sshval.log

@@ -43,6 +43,8 @@ public static class SshAuthorizeCommand
         if (o.Label is not null && loaded.Keys.Count > 0 && !loaded.Keys.ContainsKey(o.Label))
             throw OpsKitException.Usage($"--label {o.Label}: policy {loaded.Name} has no [key.{o.Label}] (known: {string.Join(", ", loaded.Keys.Keys)})");
         if (o.Label is not null && !o.Label.All(SshGuard.WordChars.IsLabel)) throw OpsKitException.Usage("--label may only hold letters, digits and . _ - @");
+        if (LabelRoots.Uses(loaded) && LabelRoots.Bind(loaded, o.Label, out var labelWhy) is null)
+            throw OpsKitException.Usage($"policy {loaded.Name} gives each key its own folder ({LabelRoots.Placeholder} in its roots): {(o.Label is null ? "give --label NAME" : labelWhy)}");
         var networks = o.From.Select(f => Cidr.TryParse(f, out var error) ?? throw OpsKitException.Usage($"--from: {error}")).ToList();
         string text;
         try

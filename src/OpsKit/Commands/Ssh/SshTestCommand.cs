@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using OpsKit.Core;
 using OpsKit.Core.Output;
 using OpsKit.SshGuard;
+using OpsKit.SshGuard.Hook;
 using OpsKit.SshGuard.Policy;
 
 namespace OpsKit.Commands.Ssh;
@@ -52,7 +53,8 @@ public static class SshTestCommand
             var path => System.IO.File.ReadAllBytes(path),
         };
         if (o.From is not null && !IPAddress.TryParse(o.From, out _)) throw OpsKitException.Usage($"--from: '{o.From}' is not an IP address");
-        var verdict = Guard.Decide(loaded, raw, new Client(o.From, o.Label));
+        // The hook also checks the tree: a path through a symlink here is refused there.
+        var verdict = Beneath.Check(Guard.Decide(loaded, raw, new Client(o.From, o.Label)));
         if (o.Json) JsonOutput.Write(CommandHost.Out, ToJson(loaded, raw, verdict));
         else Print(loaded, raw, verdict);
         return verdict.Accepted ? ExitCodes.Ok : ExitCodes.Failed;
