@@ -183,3 +183,62 @@ public sealed class BackupAccountAttackTests(BackupAccountFixture account) : ICl
         Assert.Equal("x", File.ReadAllText(Path.Combine(Web01, "ok", "f")));
     }
 }
+
+public sealed class SshProbeTests(BackupAccountFixture account) : IClassFixture<BackupAccountFixture>
+{
+    private OpsKit.Core.Processes.CommandResult Probe(params string[] extra) =>
+        OpskitProcess.Run(["--no-config", "ssh", "probe", account.Target, "--key", account.ClientKey, "--port", account.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--timeout", "5", .. extra],
+            timeout: TimeSpan.FromMinutes(3));
+
+    [RootFact]
+    public void TheLineSshAuthorizeWrites_PassesEveryProbe()
+    {
+        var r = Probe("--policy", account.PolicyFile, "--label", "web01");
+        Assert.True(r.ExitCode == 0, r.StandardOutput + r.StandardError);
+        Assert.Contains("PASS shell request: no shell", r.StandardOutput);
+        Assert.Contains("PASS pty request: denied", r.StandardOutput);
+        Assert.Contains("PASS port forwarding", r.StandardOutput);
+        Assert.Contains("PASS NUL byte: refused by sshd", r.StandardOutput);
+        Assert.Contains("PASS invalid UTF-8: refused by the hook: opskit: command refused: non-ASCII byte 0xc0", r.StandardOutput);
+        Assert.Contains("PASS 64 KiB command: refused by the hook: opskit: command refused: command is 65563 bytes, over the limit of 8192", r.StandardOutput);
+        Assert.Contains("PASS allowed: rsync pull:", r.StandardOutput);
+        Assert.Contains($"PASS allowed: snapshot-rotate: 'opskit snapshot rotate --root={account.Snapshots}/web01 --keep=7 --dry-run' ran", r.StandardOutput);
+        Assert.DoesNotContain("FAIL", r.StandardOutput);
+        Assert.EndsWith("checks held\n", r.StandardOutput);
+    }
+
+    [RootFact]
+    public void ALineWithoutRestrictOrCommand_FailsTheProbe()
+    {
+        try
+        {
+            File.WriteAllText(account.AuthorizedKeys, account.ClientPublicKey);
+            var r = Probe();
+            Assert.Equal(1, r.ExitCode);
+            Assert.Contains("FAIL shell request: a shell ran commands", r.StandardOutput);
+            Assert.Contains("FAIL pty request", r.StandardOutput);
+            Assert.Contains("FAIL port forwarding", r.StandardOutput);
+            Assert.Contains("FAIL program: id: not refused by the hook (exit 0): stdout 'uid=", r.StandardOutput);
+            Assert.Matches(@"probe: \d+ of \d+ checks failed\n$", r.StandardOutput);
+
+            // restrict without the forced command: no pty, no forwarding, but commands run.
+            File.WriteAllText(account.AuthorizedKeys, "restrict " + account.ClientPublicKey);
+            var half = Probe();
+            Assert.Equal(1, half.ExitCode);
+            Assert.Contains("PASS pty request", half.StandardOutput);
+            Assert.Contains("FAIL program: id", half.StandardOutput);
+        }
+        finally
+        {
+            File.WriteAllText(account.AuthorizedKeys, account.AuthorizedKeysText);
+        }
+    }
+
+    [Fact]
+    public void ABadTarget_IsAUsageError()
+    {
+        var r = OpskitProcess.Run("--no-config", "ssh", "probe", "nohost", "--key", "/nonexistent");
+        Assert.Equal(64, r.ExitCode);
+        Assert.Equal("opskit: 'nohost': give the account and the server as USER@HOST\n", r.StandardError);
+    }
+}

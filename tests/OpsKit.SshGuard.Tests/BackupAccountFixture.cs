@@ -126,6 +126,12 @@ public sealed class BackupAccountFixture : IDisposable
     /// <summary>Its content as written.</summary>
     public string AuthorizedKeysText { get; } = "";
 
+    /// <summary>The client's private key.</summary>
+    public string ClientKey => _dir.File("client_key");
+
+    /// <summary>The client's public key line.</summary>
+    public string ClientPublicKey => File.ReadAllText(_dir.File("client_key.pub"));
+
     /// <summary>sshd's port.</summary>
     public int Port { get; }
 

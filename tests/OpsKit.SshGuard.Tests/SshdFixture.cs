@@ -78,6 +78,9 @@ public sealed class SshdFixture : IDisposable
     /// <summary>The line "opskit ssh authorize" printed.</summary>
     public string AuthorizedKeysLine { get; } = "";
 
+    /// <summary>The client's private key.</summary>
+    public string ClientKey => _dir.File("client_key");
+
     /// <summary>sshd's port on 127.0.0.1.</summary>
     public int Port { get; }
 

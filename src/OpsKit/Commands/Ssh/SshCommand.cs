@@ -17,6 +17,7 @@ public static class SshCommand
         SshValidateCommand.Create(),
         SshTestCommand.Create(),
         SshAuthorizeCommand.Create(),
+        SshProbeCommand.Create(),
     };
 
     /// <summary>--policy NAME|FILE, shared by the verbs.</summary>
