@@ -17,7 +17,16 @@ public static class TomlReader
     public static TomlTable Parse(string text, string? source = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var document = SyntaxParser.Parse(text, source ?? "", validate: true);
+        DocumentSyntax document;
+        try
+        {
+            document = SyntaxParser.Parse(text, source ?? "", validate: true);
+        }
+        catch (Tomlyn.TomlException e)
+        {
+            // Thrown rather than reported for a few limits, e.g. arrays or inline tables nested too deeply.
+            throw new TomlException(source, e.Line ?? 1, e.Column ?? 1, e.Message);
+        }
         if (document.HasErrors)
         {
             var first = document.Diagnostics.First(d => d.Kind == DiagnosticMessageKind.Error);
@@ -50,8 +59,8 @@ public static class TomlReader
             var position = At(header);
             var path = KeyParts(header.Name!);
             var parent = root;
-            for (var i = 0; i < path.Count - 1; i++) parent = Descend(parent, path[i], position);
-            var name = path[^1];
+            for (var i = 0; i < path.Count - 1; i++) parent = Descend(parent, path[i].Name, position);
+            var name = path[^1].Name;
             TomlTable table;
             if (header is TableArraySyntax)
             {
@@ -91,10 +100,10 @@ public static class TomlReader
 
     private static void AddKeyValue(TomlTable table, KeyValueSyntax kv)
     {
-        var position = At(kv.Key!);
+        // A value and each table a dotted key creates are at their own part of the key: "dev.name": dev at d, name at n.
         var path = KeyParts(kv.Key!);
-        for (var i = 0; i < path.Count - 1; i++) table = Descend(table, path[i], position);
-        table.Add(path[^1], Value(kv.Value!, position));
+        for (var i = 0; i < path.Count - 1; i++) table = Descend(table, path[i].Name, path[i].Position);
+        table.Add(path[^1].Name, Value(kv.Value!, path[^1].Position));
     }
 
     private static TomlNode Value(ValueSyntax value, TomlPosition position)
@@ -127,10 +136,10 @@ public static class TomlReader
         }
     }
 
-    private static List<string> KeyParts(KeySyntax key)
+    private static List<(string Name, TomlPosition Position)> KeyParts(KeySyntax key)
     {
-        var parts = new List<string> { KeyText(key.Key!) };
-        foreach (var dotted in key.DotKeys) parts.Add(KeyText(dotted.Key!));
+        var parts = new List<(string, TomlPosition)> { (KeyText(key.Key!), At(key.Key!)) };
+        foreach (var dotted in key.DotKeys) parts.Add((KeyText(dotted.Key!), At(dotted.Key!)));
         return parts;
     }
 
