@@ -24,8 +24,10 @@ public static class TomlReader
         }
         catch (Tomlyn.TomlException e)
         {
-            // Thrown rather than reported for a few limits, e.g. arrays or inline tables nested too deeply.
-            throw new TomlException(source, e.Line ?? 1, e.Column ?? 1, e.Message);
+            // Thrown rather than reported, without a position, when arrays or inline tables nest deeper than
+            // Tomlyn's limit (64): point at the bracket that goes past it.
+            var (line, column) = e.Line is { } l ? (l, e.Column ?? 1) : DeepestBracket(text, MaxDepth);
+            throw new TomlException(source, line, column, e.Message);
         }
         if (document.HasErrors)
         {
@@ -149,6 +151,49 @@ public static class TomlReader
         StringValueSyntax quoted => quoted.Value!,
         _ => throw new InvalidOperationException($"unexpected TOML key node {key.Kind}"),
     };
+
+    private const int MaxDepth = 64;
+
+    /// <summary>1-based line and column of the first '[' or '{' that opens more than <paramref name="limit"/> levels
+    /// (strings and comments skipped), or (1, 1).</summary>
+    internal static (int Line, int Column) DeepestBracket(string text, int limit)
+    {
+        int depth = 0, line = 1, lineStart = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+            else if (c == '#')
+            {
+                while (i + 1 < text.Length && text[i + 1] != '\n') i++;
+            }
+            else if (c is '"' or '\'')
+            {
+                var quote = new string(c, text.AsSpan(i).StartsWith(new string(c, 3)) ? 3 : 1);
+                var end = i + quote.Length;
+                while (end < text.Length && !text.AsSpan(end).StartsWith(quote))
+                {
+                    if (text[end] == '\\' && c == '"') end++;
+                    else if (text[end] == '\n') { line++; lineStart = end + 1; }
+                    end++;
+                }
+                i = end + quote.Length - 1;
+            }
+            else if (c is '[' or '{')
+            {
+                if (++depth > limit) return (line, i - lineStart + 1);
+            }
+            else if (c is ']' or '}')
+            {
+                depth--;
+            }
+        }
+        return (1, 1);
+    }
 
     private static TomlPosition At(SyntaxNode node) => new(node.Span.Start.Line + 1, node.Span.Start.Column + 1);
 

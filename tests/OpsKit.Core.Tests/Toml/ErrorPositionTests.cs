@@ -96,12 +96,21 @@ public sealed class ErrorPositionTests
     }
 
     [Fact]
-    public void Deep_nesting_is_an_error_not_a_crash()
+    public void Deep_nesting_is_an_error_not_a_crash_at_the_bracket_past_the_limit()
     {
-        var e = Assert.Throws<TomlException>(() => TomlReader.Parse("a = " + new string('[', 1_000_000)));
-        Assert.Equal(1, e.Line);
-        var f = Assert.Throws<TomlException>(() => TomlReader.Parse("a = " + string.Concat(Enumerable.Repeat("{ b = ", 100_000)) + "1" + new string('}', 100_000)));
-        Assert.Equal(1, f.Line);
+        var e = Assert.Throws<TomlException>(() => TomlReader.Parse("x = \"[[[\" # {{{\n\na = " + new string('[', 1_000_000), "f.toml"));
+        Assert.Equal((3, 5 + 64), (e.Line, e.Column));
         Assert.Contains("depth", e.Reason, StringComparison.Ordinal);
+        var f = Assert.Throws<TomlException>(() => TomlReader.Parse("a = " + string.Concat(Enumerable.Repeat("{ b = ", 100_000)) + "1" + new string('}', 100_000)));
+        Assert.Equal((1, 1 + 4 + 64 * 6), (f.Line, f.Column));
+    }
+
+    [Fact]
+    public void Nesting_up_to_the_limit_is_accepted()
+    {
+        var root = TomlReader.Parse("a = " + new string('[', 63) + new string(']', 63));
+        TomlNode node = root["a"];
+        for (int i = 1; i < 63; i++) node = Assert.Single(Assert.IsType<TomlArray>(node));
+        Assert.Empty(Assert.IsType<TomlArray>(node));
     }
 }
