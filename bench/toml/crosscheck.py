@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks that OpsKit.Toml's tagged JSON (stdin) equals what python3 tomllib reads from FILE: crosscheck.py FILE < ours.json."""
+"""Checks that the config reader's tagged JSON (stdin) equals what python3 tomllib reads from FILE: crosscheck.py FILE < ours.json."""
 import datetime
 import json
 import math

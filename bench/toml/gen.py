@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates a large deterministic TOML file for the OpsKit.Toml benchmark: gen.py OUT [MEGABYTES]."""
+"""Generates a large deterministic TOML file for the config-reader benchmark: gen.py OUT [MEGABYTES]."""
 import random
 import sys
 

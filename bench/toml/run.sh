@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks OpsKit.Toml against Python's built-in tomllib on the same generated ~20 MB file.
+# Benchmarks the config reader (Tomlyn 2.11.1 + OpsKit.Core.Toml's positioned model) against Python's built-in tomllib on the same generated ~20 MB file.
 # Usage: bench/toml/run.sh [MEGABYTES] [N_OURS] [N_PYTHON]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -22,6 +22,6 @@ read -r py_min py_mean py_n < <(python3 "$here/tomllib_bench.py" "$file" "$n_py"
 [ "$ours_n" = "$py_n" ] || { echo "service count differs: ours=$ours_n tomllib=$py_n" >&2; exit 1; }
 
 echo "services parsed:   $ours_n"
-echo "OpsKit.Toml:       min ${ours_min} ms, mean ${ours_mean} ms per parse (N=$n_ours)"
+echo "OpsKit.Core.Toml:  min ${ours_min} ms, mean ${ours_mean} ms per parse (N=$n_ours)"
 echo "python3 tomllib:   min ${py_min} ms, mean ${py_mean} ms per parse (N=$n_py)"
 python3 -c "print(f'ratio ours/tomllib (min): {$ours_min/$py_min:.3f}  (mean): {$ours_mean/$py_mean:.3f}')"

@@ -1,5 +1,5 @@
-// The toml-test suite through the command a toml-test harness would drive:
-// `opskit config toml-decode` (TOML on stdin, tagged JSON out, exit 1 on invalid).
+// The toml-test TOML 1.1 set (tests/data/toml-test-1.1) through the command a toml-test harness
+// would drive: `opskit config toml-decode` (TOML on stdin, tagged JSON out, exit 1 on invalid).
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using OpsKit.Testing;
@@ -11,10 +11,11 @@ public class TomlTestHarnessTests
     [Fact]
     public void AllCasesOfTomlTest_PassThroughTheBinary()
     {
-        var root = RepoPaths.SharedData("toml-test");
-        var cases = File.ReadAllLines(Path.Combine(root, "files-toml-1.0.0"))
+        var root = TomlTestRoot();
+        var cases = File.ReadAllLines(Path.Combine(root, "files-toml-1.1.0"))
             .Where(l => l.EndsWith(".toml", StringComparison.Ordinal)).ToList();
-        Assert.Equal(709, cases.Count);
+        Assert.Equal(712, cases.Count);
+        Assert.Equal(220, cases.Count(c => c.StartsWith("valid/", StringComparison.Ordinal)));
         var failures = new ConcurrentBag<string>();
         Parallel.ForEach(cases, new ParallelOptions { MaxDegreeOfParallelism = 4 }, file =>
         {
@@ -31,8 +32,10 @@ public class TomlTestHarnessTests
             var actual = JsonNode.Parse(r.StandardOutput);
             if (!TaggedJson.Equal(expected, actual)) failures.Add($"{file}: got {r.StandardOutput}");
         });
-        Assert.True(failures.IsEmpty, $"{failures.Count} of 709 failed:\n" + string.Join("\n", failures.Take(20)));
+        Assert.True(failures.IsEmpty, $"{failures.Count} of 712 failed:\n" + string.Join("\n", failures.Take(20)));
     }
+
+    private static string TomlTestRoot() => Path.Combine(RepoPaths.Root, "tests", "data", "toml-test-1.1");
 
     private static OpsKit.Core.Processes.CommandResult Run(byte[] input)
     {

@@ -1,8 +1,8 @@
-// TomlBench: times OpsKit.Toml on one file. Usage: TomlBench FILE [N] prints "min-ms mean-ms services";
+// TomlBench: times the config reader (Tomlyn parse + positioned model, OpsKit.Core.Toml) on one file. Usage: TomlBench FILE [N] prints "min-ms mean-ms services";
 // TomlBench FILE --json prints the tagged JSON (for the cross-check against tomllib).
 using System.Diagnostics;
 using System.Globalization;
-using OpsKit.Toml;
+using OpsKit.Core.Toml;
 
 string path = args[0];
 if (args.Length > 1 && args[1] == "--json")

@@ -1,7 +1,7 @@
 // A bound table: typed getters over file values, environment overrides and
 // defaults, each value knowing where it came from. Validation has already run
 // (ConfigValidator), so getters only convert.
-using OpsKit.Toml;
+using OpsKit.Core.Toml;
 
 namespace OpsKit.Core.Config;
 

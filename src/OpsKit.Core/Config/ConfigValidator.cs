@@ -1,7 +1,7 @@
 // Checks a parsed file against the declared tables: unknown keys (with a
 // did-you-mean), wrong types, values out of range. Every message names FILE:LINE:COL.
 using System.Globalization;
-using OpsKit.Toml;
+using OpsKit.Core.Toml;
 
 namespace OpsKit.Core.Config;
 

@@ -1,6 +1,6 @@
 // Finds, reads and validates the one config file, then hands out bound tables.
 // Precedence: built-in defaults < file < environment (OPSKIT_<TABLE>_<KEY>) < flags.
-using OpsKit.Toml;
+using OpsKit.Core.Toml;
 
 namespace OpsKit.Core.Config;
 

@@ -1,7 +1,7 @@
 // Builds an SshPolicy from TOML: [ssh.policy.NAME] of opskit.toml or the top
 // level of a standalone policy file. Every error names FILE:LINE:COL (exit 78).
 using OpsKit.Core;
-using OpsKit.Toml;
+using OpsKit.Core.Toml;
 
 namespace OpsKit.SshGuard.Policy;
 

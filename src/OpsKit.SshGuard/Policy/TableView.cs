@@ -2,7 +2,7 @@
 // declaration: the same checks Core's loader makes, for standalone policy files too.
 using OpsKit.Core;
 using OpsKit.Core.Config;
-using OpsKit.Toml;
+using OpsKit.Core.Toml;
 
 namespace OpsKit.SshGuard.Policy;
 

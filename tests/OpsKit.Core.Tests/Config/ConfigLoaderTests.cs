@@ -73,6 +73,43 @@ public class ConfigLoaderTests
     }
 
     [Fact]
+    public void DuplicateKey_IsAConfigErrorAtTheSecondOne()
+    {
+        var e = Fails("[aoe]\nshelf = 1\nshelf = 2\n");
+        Assert.Equal(ExitCodes.Config, e.ExitCode);
+        Assert.StartsWith("/etc/opskit/opskit.toml:3:1: ", e.Message);
+        Assert.Contains("shelf", e.Message);
+    }
+
+    [Fact]
+    public void RedefinedTable_IsAConfigErrorAtTheSecondHeader()
+    {
+        var e = Fails("[aoe]\nshelf = 1\n\n[aoe]\nbackend = \"vblade\"\n");
+        Assert.Equal(ExitCodes.Config, e.ExitCode);
+        Assert.StartsWith("/etc/opskit/opskit.toml:4:", e.Message);
+    }
+
+    [Fact]
+    public void Toml11_MultiLineInlineTablesAreAccepted_AndTheirKeysLocated()
+    {
+        var config = OpsKitConfig.FromText("aoe = {\n  shelf = 4,\n  direct = true,\n}\n", "f.toml", Schemas);
+        var aoe = config.Section("aoe");
+        Assert.Equal(4, aoe.GetInteger("shelf"));
+        Assert.Equal("file f.toml:3:3", aoe.Origin("direct").ToString());
+        var e = Fails("aoe = {\n  shelf = 4,\n  sheff = 5,\n}\n");
+        Assert.Equal("/etc/opskit/opskit.toml:3:3: unknown key 'sheff' in [aoe] (did you mean 'shelf'?)", e.Message);
+    }
+
+    [Fact]
+    public void InvalidUtf8_IsAConfigErrorWithPosition()
+    {
+        byte[] bytes = [.. "[aoe]\nalias = \"a"u8, 0xC3, .. "\"\n"u8];
+        var e = Assert.Throws<OpsKitException>(() => OpsKitConfig.FromBytes(bytes, "f.toml", Schemas));
+        Assert.Equal(ExitCodes.Config, e.ExitCode);
+        Assert.StartsWith("f.toml:2:11: invalid UTF-8", e.Message);
+    }
+
+    [Fact]
     public void UnknownKeyInsideArrayOfTables_NamesTheEntry()
     {
         var e = Fails("[[aoe.export]]\nalias = \"a\"\n[[aoe.export]]\nalais = \"b\"\n");

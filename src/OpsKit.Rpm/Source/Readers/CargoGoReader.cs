@@ -1,6 +1,6 @@
 // Cargo.toml [package] and go.mod: name, version, SPDX license, binaries.
 using System.Text.RegularExpressions;
-using OpsKit.Toml;
+using OpsKit.Core.Toml;
 
 namespace OpsKit.Rpm.Source.Readers;
 

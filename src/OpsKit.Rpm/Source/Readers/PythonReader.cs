@@ -1,6 +1,6 @@
 // pyproject.toml [project] (PEP 621/639), else setup.cfg [metadata], else setup.py keyword arguments.
 using System.Text.RegularExpressions;
-using OpsKit.Toml;
+using OpsKit.Core.Toml;
 
 namespace OpsKit.Rpm.Source.Readers;
 
@@ -76,7 +76,7 @@ internal static partial class PythonReader
     }
 }
 
-/// <summary>Small helpers over OpsKit.Toml for reading metadata.</summary>
+/// <summary>Small helpers over OpsKit.Core.Toml for reading metadata.</summary>
 internal static class Toml
 {
     public static TomlTable? Table(TomlTable t, string key) => t.TryGetValue(key, out var n) ? n as TomlTable : null;

@@ -2,7 +2,7 @@
 // tagged JSON on stdout, exit 1 with the error on stderr for invalid input.
 using System.CommandLine;
 using OpsKit.Core;
-using OpsKit.Toml;
+using OpsKit.Core.Toml;
 
 namespace OpsKit.Commands.Config;
 
