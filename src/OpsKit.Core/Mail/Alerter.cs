@@ -24,7 +24,7 @@ public sealed class Alerter
         _stdout = stdout ?? Console.Out;
     }
 
-    /// <summary>Sends the alert; throws <see cref="MailException"/> when delivery fails.</summary>
+    /// <summary>Sends the alert; throws <see cref="MailException"/> when delivery fails, after printing the alert to stdout.</summary>
     /// <returns>A short description of where it went.</returns>
     public async Task<string> SendAsync(Alert alert, IReadOnlyList<string>? toOverride = null, CancellationToken cancellationToken = default)
     {
@@ -32,9 +32,7 @@ public sealed class Alerter
         var subject = _settings.SubjectPrefix.Length > 0 ? $"{_settings.SubjectPrefix} {alert.Subject}" : alert.Subject;
         if (to.Count == 0)
         {
-            _stdout.WriteLine(subject);
-            _stdout.WriteLine();
-            _stdout.Write(alert.Body.EndsWith('\n') ? alert.Body : alert.Body + "\n");
+            Print(subject, alert.Body);
             _log.LogWarning("Alert from {Tool}: {Subject} (no [mail] to configured; printed instead)", alert.Tool, alert.Subject);
             return "stdout";
         }
@@ -46,10 +44,20 @@ public sealed class Alerter
         catch (MailException e)
         {
             _log.LogError("Alert from {Tool} not delivered to {To}: {Reason}", alert.Tool, string.Join(", ", to), e.Message);
+            // Nothing is lost: the text goes to stdout, which cron mails and a terminal shows.
+            if (!alert.Printed) Print(subject, alert.Body);
             throw;
         }
         var where = _settings.Via == "smtp" ? $"smtp {_settings.SmtpHost}:{_settings.SmtpPort}" : ShellQuote.Quote(_settings.Sendmail);
         _log.LogInformation("Alert from {Tool} mailed to {To} via {Via}: {Subject}", alert.Tool, string.Join(", ", to), where, alert.Subject);
         return $"{string.Join(", ", to)} via {where}";
+    }
+
+    private void Print(string subject, string body)
+    {
+        _stdout.WriteLine(subject);
+        _stdout.WriteLine();
+        _stdout.Write(body.EndsWith('\n') ? body : body + "\n");
+        _stdout.Flush();
     }
 }
