@@ -80,7 +80,7 @@ public class ProcessRunnerTests
     {
         using var dir = new TempDir();
         var marker = dir.File("go");
-        using var sink = Stream.Synchronized(new MemoryStream());
+        using var sink = new RecordingStream();
         // The program waits for a file that the test creates only after it saw the first line.
         var run = _runner.RunAsync(new CommandSpec("sh", "-c", $"echo first; while [ ! -e {marker} ]; do sleep 0.05; done; echo second; echo err >&2")
             { StreamStandardOutput = sink, Timeout = TimeSpan.FromSeconds(20) });
@@ -155,18 +155,32 @@ public class ProcessRunnerTests
     public void Display_QuotesWordsForPeople() =>
         Assert.Equal("rsync --server -e.Lsfx 'a b' 'it'\\''s'", new CommandSpec("rsync", "--server", "-e.Lsfx", "a b", "it's").Display);
 
-    private static string Snapshot(Stream sink)
+    private static string Snapshot(RecordingStream sink) => sink.Text;
+
+    /// <summary>A write-only stream that can be read back while another thread writes to it.</summary>
+    private sealed class RecordingStream : Stream
     {
-        // Stream.Synchronized locks the wrapper itself around each call.
-        lock (sink)
+        private readonly MemoryStream _bytes = new();
+
+        public string Text
         {
-            var copy = new MemoryStream();
-            var at = sink.Position;
-            sink.Position = 0;
-            sink.CopyTo(copy);
-            sink.Position = at;
-            return System.Text.Encoding.UTF8.GetString(copy.ToArray());
+            get { lock (_bytes) return System.Text.Encoding.UTF8.GetString(_bytes.ToArray()); }
         }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            lock (_bytes) _bytes.Write(buffer, offset, count);
+        }
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     private static async Task WaitGone(int pid)
