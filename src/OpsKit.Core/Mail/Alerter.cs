@@ -12,6 +12,7 @@ public sealed class Alerter
     private readonly IMailTransport _transport;
     private readonly ILogger _log;
     private readonly TextWriter _stdout;
+    private readonly bool _interactive;
 
     /// <summary>Creates an alerter with the transport [mail] names.</summary>
     public Alerter(MailSettings settings, SystemContext context, TextWriter? stdout = null, IMailTransport? transport = null)
@@ -22,6 +23,7 @@ public sealed class Alerter
             : new SendmailTransport(settings, context.Runner, context.Clock));
         _log = context.Loggers.CreateLogger("mail");
         _stdout = stdout ?? Console.Out;
+        _interactive = context.Mode == RunMode.Interactive;
     }
 
     /// <summary>Sends the alert; throws <see cref="MailException"/> when delivery fails, after printing the alert to stdout.</summary>
@@ -43,7 +45,8 @@ public sealed class Alerter
         }
         catch (MailException e)
         {
-            _log.LogError("Alert from {Tool} not delivered to {To}: {Reason}", alert.Tool, string.Join(", ", to), e.Message);
+            // From a shell the caller's "opskit: ..." line says it once; elsewhere syslog must get it as an error.
+            _log.Log(_interactive ? LogLevel.Information : LogLevel.Error, "Alert from {Tool} not delivered to {To}: {Reason}", alert.Tool, string.Join(", ", to), e.Message);
             // Nothing is lost: the text goes to stdout, which cron mails and a terminal shows.
             if (!alert.Printed) Print(subject, alert.Body);
             throw;
