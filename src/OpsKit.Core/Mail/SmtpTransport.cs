@@ -1,7 +1,9 @@
 // Delivery over SMTP with MailKit: STARTTLS or implicit TLS, AUTH with the password
 // from a file, 8BITMIME only when offered. Every failure becomes one line naming the
 // server, the step that failed and the server's own reply, which is what an admin needs.
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -22,7 +24,14 @@ public sealed class SmtpTransport(MailSettings settings, TimeProvider clock) : I
         using var client = new SmtpClient { Timeout = settings.TimeoutSeconds * 1000 };
         // No CRL/OCSP fetch: a mail relay inside the network must not depend on reaching a CA to raise an alert.
         client.CheckCertificateRevocation = false;
-        if (!settings.TlsVerify) client.ServerCertificateValidationCallback = (_, _, _, _) => true;
+        // Our own check: it keeps why a certificate was refused (the runtime's own text is a resource key in the shipped binary).
+        string? refused = null;
+        client.ServerCertificateValidationCallback = (_, certificate, chain, errors) =>
+        {
+            if (!settings.TlsVerify || errors == SslPolicyErrors.None) return true;
+            refused = CertificateProblem(certificate, chain, errors);
+            return false;
+        };
         var step = "connect";
         try
         {
@@ -55,6 +64,10 @@ public sealed class SmtpTransport(MailSettings settings, TimeProvider clock) : I
         {
             throw new MailException($"{where}: no answer within {settings.TimeoutSeconds}s ({step})");
         }
+        catch (SslHandshakeException) when (refused is not null)
+        {
+            throw new MailException($"{where}: TLS: {refused} (tls_verify = true)");
+        }
         catch (Exception e) when (Describe(e, step) is { } why)
         {
             throw new MailException($"{where}: {why}", e);
@@ -66,8 +79,7 @@ public sealed class SmtpTransport(MailSettings settings, TimeProvider clock) : I
     {
         SocketException s => $"cannot connect: {Line(s.Message)}",
         NotSupportedException when step == "connect" && settings.Tls == "starttls" => "server does not offer STARTTLS",
-        SslHandshakeException h => $"TLS handshake failed: {Line(h.InnerException?.Message ?? h.Message)}" +
-            (settings.TlsVerify ? " (tls_verify = true)" : ""),
+        SslHandshakeException h => $"TLS handshake failed: {Line(h.InnerException?.Message ?? h.Message)}",
         AuthenticationException a => $"{step} refused: {Line(a.Message)}",
         SmtpCommandException c => $"{Refused(c)}: {(int)c.StatusCode} {Line(c.Message)}",
         SmtpProtocolException p => $"connection lost during {step}: {Line(p.Message)}",
@@ -76,6 +88,20 @@ public sealed class SmtpTransport(MailSettings settings, TimeProvider clock) : I
         ServiceNotConnectedException => $"connection lost during {step}",
         _ => null,
     };
+
+    private static string CertificateProblem(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        var what = new List<string>();
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable)) what.Add("the server sent no certificate");
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch)) what.Add("its name does not match smtp_host");
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors))
+        {
+            var status = chain?.ChainStatus.Select(c => c.Status.ToString()).Distinct().ToList() ?? [];
+            what.Add($"it is not trusted ({(status.Count > 0 ? string.Join(", ", status) : "chain error")})");
+        }
+        var subject = certificate is null ? "" : $" ({certificate.Subject}, issued by {certificate.Issuer})";
+        return $"server certificate refused{subject}: {string.Join("; ", what)}";
+    }
 
     private static string Refused(SmtpCommandException c) => c.ErrorCode switch
     {
