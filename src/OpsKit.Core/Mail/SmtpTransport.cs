@@ -53,8 +53,6 @@ public sealed class SmtpTransport(MailSettings settings, TimeProvider clock) : I
             var eightBit = client.Capabilities.HasFlag(SmtpCapabilities.EightBitMime);
             var message = MailMessage.Build(from, to, subject, body, clock.GetLocalNow(), eightBit);
             await client.SendAsync(message, ct).ConfigureAwait(false);
-            step = "QUIT";
-            await client.DisconnectAsync(true, ct).ConfigureAwait(false);
         }
         catch (MailException)
         {
@@ -71,6 +69,14 @@ public sealed class SmtpTransport(MailSettings settings, TimeProvider clock) : I
         catch (Exception e) when (Describe(e, step) is { } why)
         {
             throw new MailException($"{where}: {why}", e);
+        }
+        // The server has accepted the message: a QUIT that fails is no failed delivery.
+        try
+        {
+            await client.DisconnectAsync(true, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or ProtocolException or SocketException)
+        {
         }
     }
 
