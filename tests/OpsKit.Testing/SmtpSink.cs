@@ -46,7 +46,8 @@ public sealed class SmtpSink : IDisposable
             if opt["tls"] == "tls": kw["ssl_context"] = ctx
             else: kw.update(tls_context=ctx, require_starttls=True)
         if opt["user"]:
-            kw.update(authenticator=authenticator, auth_required=True, auth_require_tls=opt["tls"] != "none")
+            # Over implicit TLS aiosmtpd does not know the session is encrypted (only STARTTLS sets that), so it must not demand it.
+            kw.update(authenticator=authenticator, auth_required=True, auth_require_tls=opt["tls"] == "starttls")
         c = Sink(Save(), **kw)
         c.start()
         print("ready", flush=True)

@@ -130,12 +130,13 @@ public class AlerterTests
     }
 
     [Fact]
-    public async Task Smtp_ImplicitTls_Delivers()
+    public async Task Smtp_ImplicitTls_WithAuth_Delivers()
     {
         using var dir = new TempDir();
         var (cert, key) = SmtpSink.MakeCertificate(dir);
-        using var sink = new SmtpSink(new SmtpSinkOptions { Tls = "tls", CertificateFile = cert, KeyFile = key });
-        await new Alerter(Smtp(sink) with { Tls = "tls", TlsVerify = false }, new SystemContext(), new StringWriter()).SendAsync(Degraded);
+        using var sink = new SmtpSink(new SmtpSinkOptions { Tls = "tls", CertificateFile = cert, KeyFile = key, User = "ops", Password = "s3cret" });
+        var settings = Smtp(sink) with { Tls = "tls", TlsVerify = false, User = "ops", PasswordFile = dir.Write("pw", "s3cret\n") };
+        await new Alerter(settings, new SystemContext(), new StringWriter()).SendAsync(Degraded);
         Assert.Contains("Subject: [opskit] RAID CRITICAL on buserver3", Assert.Single(sink.WaitFor(1)));
     }
 
