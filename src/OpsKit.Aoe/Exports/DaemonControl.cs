@@ -2,6 +2,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using OpsKit.Core.Processes;
 
 namespace OpsKit.Aoe.Exports;
 
@@ -52,20 +53,16 @@ public sealed partial class DaemonControl(string runDir)
     public int Spawn(string opskit, string? configFile, TimeSpan wait)
     {
         Directory.CreateDirectory(runDir);
-        var info = new ProcessStartInfo("setsid") { UseShellExecute = false };
-        foreach (var a in new[] { "sh", "-c", "log=$1; shift; exec \"$@\" </dev/null >>\"$log\" 2>&1", "sh", LogFile, opskit })
-            info.ArgumentList.Add(a);
-        if (configFile is not null) { info.ArgumentList.Add("--config"); info.ArgumentList.Add(configFile); }
-        foreach (var a in new[] { "aoe", "serve", "--pid-file", PidFile, "--status-file", StatusFile, "--enabled-file", EnabledFile })
-            info.ArgumentList.Add(a);
+        List<string> args = configFile is null ? [] : ["--config", configFile];
+        args.AddRange(["aoe", "serve", "--pid-file", PidFile, "--status-file", StatusFile, "--enabled-file", EnabledFile]);
         var logStart = File.Exists(LogFile) ? new FileInfo(LogFile).Length : 0;
-        using var p = Process.Start(info) ?? throw new IOException("could not start the daemon");
+        var p = ProcessRunner.StartDetached(new CommandSpec(opskit, args), LogFile);
         var sw = Stopwatch.StartNew();
         while (sw.Elapsed < wait)
         {
             if (RunningPid(out _) is { } pid) return pid;
-            if (p.HasExited && p.ExitCode != 0)
-                throw new IOException($"the daemon exited with {p.ExitCode}: {Tail(logStart)}");
+            if (p.ExitCode is { } code and not 0)
+                throw new IOException($"the daemon exited with {code}: {Tail(logStart)}");
             Thread.Sleep(50);
         }
         throw new IOException($"the daemon did not write {PidFile} within {wait.TotalSeconds:F0} s");

@@ -1,5 +1,4 @@
 // The vblade backend: one vblade process per export of the same table, pid files per alias, output to a log file.
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using OpsKit.Aoe.Target;
@@ -44,15 +43,13 @@ public sealed record VbladeManager(AoeSettings Settings, ILogger Log) : IExportM
         {
             if (Running(e, out var stale) is { } running) { pids[e.Alias] = running; continue; }
             if (stale) { File.Delete(PidFile(e)); Log.LogWarning("removed stale pid file {PidFile}", PidFile(e)); }
-            var info = new ProcessStartInfo("setsid") { UseShellExecute = false };
-            foreach (var a in (string[])["sh", "-c", "log=$1; shift; exec \"$@\" </dev/null >>\"$log\" 2>&1", "sh", Path.Combine(Settings.RunDir, $"vblade-{e.Alias}.log"), vblade, .. Arguments(e)])
-                info.ArgumentList.Add(a);
-            using var p = Process.Start(info) ?? throw new OpsKitException($"could not start vblade for {e.Alias}");
-            File.WriteAllText(PidFile(e), $"{p.Id}\n");
+            var log = Path.Combine(Settings.RunDir, $"vblade-{e.Alias}.log");
+            var p = ProcessRunner.StartDetached(new CommandSpec(vblade, Arguments(e)), log);
+            File.WriteAllText(PidFile(e), $"{p.Pid}\n");
             Thread.Sleep(100);
-            if (p.HasExited) throw new OpsKitException($"vblade for {e.Alias} exited at once (see {Path.Combine(Settings.RunDir, $"vblade-{e.Alias}.log")})");
-            pids[e.Alias] = p.Id;
-            Log.LogInformation("started vbladed for {Alias} (pid:{Pid} file:{File} iface:{Interface} mac:{Mac})", e.Alias, p.Id, e.File, e.Interface,
+            if (p.HasExited) throw new OpsKitException($"vblade for {e.Alias} exited at once (see {log})");
+            pids[e.Alias] = p.Pid;
+            Log.LogInformation("started vbladed for {Alias} (pid:{Pid} file:{File} iface:{Interface} mac:{Mac})", e.Alias, p.Pid, e.File, e.Interface,
                 e.Allow.Count > 0 ? string.Join(',', e.Allow.Select(m => m.ToString().ToUpperInvariant())) : "any");
         }
         return pids;

@@ -1,9 +1,12 @@
-// A small SMTP client (RFC 5321): EHLO, STARTTLS or implicit TLS, AUTH PLAIN,
-// MAIL/RCPT/DATA. Our own because System.Net.Mail cannot do implicit TLS and
-// hides the server's replies, which are what an admin needs to see.
+// Delivery over SMTP with MailKit: STARTTLS or implicit TLS, AUTH with the password
+// from a file, 8BITMIME only when offered. Every failure becomes one line naming the
+// server, the step that failed and the server's own reply, which is what an admin needs.
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Text;
+using System.Security.Cryptography.X509Certificates;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 
 namespace OpsKit.Core.Mail;
 
@@ -13,74 +16,109 @@ public sealed class SmtpTransport(MailSettings settings, TimeProvider clock) : I
     /// <inheritdoc />
     public async Task SendAsync(string from, IReadOnlyList<string> to, string subject, string body, CancellationToken cancellationToken)
     {
+        var where = $"SMTP {settings.SmtpHost}:{settings.SmtpPort}";
+        var password = settings.User.Length > 0 ? ReadPassword() : null;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(settings.TimeoutSeconds));
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
-        var where = $"{settings.SmtpHost}:{settings.SmtpPort}";
+        var ct = linked.Token;
+        using var client = new SmtpClient { Timeout = settings.TimeoutSeconds * 1000 };
+        // No CRL/OCSP fetch: a mail relay inside the network must not depend on reaching a CA to raise an alert.
+        client.CheckCertificateRevocation = false;
+        // Our own check: it keeps why a certificate was refused (the runtime's own text is a resource key in the shipped binary).
+        string? refused = null;
+        client.ServerCertificateValidationCallback = (_, certificate, chain, errors) =>
+        {
+            if (!settings.TlsVerify || errors == SslPolicyErrors.None) return true;
+            refused = CertificateProblem(certificate, chain, errors);
+            return false;
+        };
+        var step = "connect";
         try
         {
-            await SendCoreAsync(from, to, subject, body, linked.Token).ConfigureAwait(false);
+            var tls = settings.Tls switch
+            {
+                "starttls" => SecureSocketOptions.StartTls,
+                "tls" => SecureSocketOptions.SslOnConnect,
+                _ => SecureSocketOptions.None,
+            };
+            await client.ConnectAsync(settings.SmtpHost, settings.SmtpPort, tls, ct).ConfigureAwait(false);
+            if (password is not null)
+            {
+                step = $"AUTH as {settings.User}";
+                if (!client.Capabilities.HasFlag(SmtpCapabilities.Authentication))
+                    throw new MailException($"{where}: server does not offer AUTH, but [mail] user is set");
+                await client.AuthenticateAsync(settings.User, password, ct).ConfigureAwait(false);
+            }
+            step = "send";
+            var eightBit = client.Capabilities.HasFlag(SmtpCapabilities.EightBitMime);
+            var message = MailMessage.Build(from, to, subject, body, clock.GetLocalNow(), eightBit);
+            await client.SendAsync(message, ct).ConfigureAwait(false);
+        }
+        catch (MailException)
+        {
+            throw;
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new MailException($"SMTP {where}: no answer within {settings.TimeoutSeconds}s");
+            throw new MailException($"{where}: no answer within {settings.TimeoutSeconds}s ({step})");
         }
-        catch (SocketException e)
+        catch (SslHandshakeException) when (refused is not null)
         {
-            throw new MailException($"SMTP {where}: {e.Message}", e);
+            throw new MailException($"{where}: TLS: {refused} (tls_verify = true)");
         }
-        catch (IOException e)
+        catch (Exception e) when (Describe(e, step) is { } why)
         {
-            throw new MailException($"SMTP {where}: connection lost: {e.Message}", e);
+            throw new MailException($"{where}: {why}", e);
         }
-        catch (System.Security.Authentication.AuthenticationException e)
+        // The server has accepted the message: a QUIT that fails is no failed delivery.
+        try
         {
-            throw new MailException($"SMTP {where}: TLS failed: {e.Message}", e);
+            await client.DisconnectAsync(true, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or ProtocolException or SocketException)
+        {
         }
     }
 
-    private async Task SendCoreAsync(string from, IReadOnlyList<string> to, string subject, string body, CancellationToken ct)
+    /// <summary>One line for a MailKit or socket failure; null for anything else (a bug, let it through).</summary>
+    private string? Describe(Exception e, string step) => e switch
     {
-        using var tcp = new TcpClient();
-        await tcp.ConnectAsync(settings.SmtpHost, settings.SmtpPort, ct).ConfigureAwait(false);
-        Stream stream = tcp.GetStream();
-        if (settings.Tls == "tls") stream = await WrapTls(stream, ct).ConfigureAwait(false);
-        var session = new SmtpSession(stream);
-        await session.ExpectAsync(220, "greeting", ct).ConfigureAwait(false);
-        var helo = System.Net.Dns.GetHostName();
-        var features = await session.CommandAsync($"EHLO {helo}", 250, ct).ConfigureAwait(false);
-        if (settings.Tls == "starttls")
+        SocketException s => $"cannot connect: {Line(s.Message)}",
+        NotSupportedException when step == "connect" && settings.Tls == "starttls" => "server does not offer STARTTLS",
+        SslHandshakeException h => $"TLS handshake failed: {Line(h.InnerException?.Message ?? h.Message)}",
+        AuthenticationException a => $"{step} refused: {Line(a.Message)}",
+        SmtpCommandException c => $"{Refused(c)}: {(int)c.StatusCode} {Line(c.Message)}",
+        SmtpProtocolException p => $"connection lost during {step}: {Line(p.Message)}",
+        IOException io => $"connection lost during {step}: {Line(io.Message)}",
+        TimeoutException => $"no answer within {settings.TimeoutSeconds}s ({step})",
+        ServiceNotConnectedException => $"connection lost during {step}",
+        _ => null,
+    };
+
+    private static string CertificateProblem(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        var what = new List<string>();
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable)) what.Add("the server sent no certificate");
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch)) what.Add("its name does not match smtp_host");
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors))
         {
-            if (!features.Any(f => f.StartsWith("STARTTLS", StringComparison.OrdinalIgnoreCase)))
-                throw new MailException($"SMTP {settings.SmtpHost}:{settings.SmtpPort}: server does not offer STARTTLS");
-            await session.CommandAsync("STARTTLS", 220, ct).ConfigureAwait(false);
-            session = new SmtpSession(await WrapTls(stream, ct).ConfigureAwait(false));
-            await session.CommandAsync($"EHLO {helo}", 250, ct).ConfigureAwait(false);
+            var status = chain?.ChainStatus.Select(c => c.Status.ToString()).Distinct().ToList() ?? [];
+            what.Add($"it is not trusted ({(status.Count > 0 ? string.Join(", ", status) : "chain error")})");
         }
-        if (settings.User.Length > 0)
-        {
-            var password = ReadPassword();
-            var token = Convert.ToBase64String(Encoding.UTF8.GetBytes($"\0{settings.User}\0{password}"));
-            await session.CommandAsync($"AUTH PLAIN {token}", 235, ct, display: "AUTH PLAIN ***").ConfigureAwait(false);
-        }
-        await session.CommandAsync($"MAIL FROM:<{from}>", 250, ct).ConfigureAwait(false);
-        foreach (var rcpt in to) await session.CommandAsync($"RCPT TO:<{rcpt}>", 250, ct).ConfigureAwait(false);
-        await session.CommandAsync("DATA", 354, ct).ConfigureAwait(false);
-        var text = MailMessage.Render(from, to, subject, body, clock.GetLocalNow(), "\r\n");
-        // Dot-stuffing (RFC 5321 4.5.2): a line starting with '.' gets another.
-        var stuffed = text.Replace("\r\n.", "\r\n..", StringComparison.Ordinal);
-        if (stuffed.StartsWith('.')) stuffed = "." + stuffed;
-        await session.WriteRawAsync(stuffed + ".\r\n", ct).ConfigureAwait(false);
-        await session.ExpectAsync(250, "message", ct).ConfigureAwait(false);
-        await session.CommandAsync("QUIT", 221, ct).ConfigureAwait(false);
+        var subject = certificate is null ? "" : $" ({certificate.Subject}, issued by {certificate.Issuer})";
+        return $"server certificate refused{subject}: {string.Join("; ", what)}";
     }
 
-    private async Task<Stream> WrapTls(Stream inner, CancellationToken ct)
+    private static string Refused(SmtpCommandException c) => c.ErrorCode switch
     {
-        var ssl = new SslStream(inner, leaveInnerStreamOpen: false,
-            settings.TlsVerify ? null : (_, _, _, _) => true);
-        await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = settings.SmtpHost }, ct).ConfigureAwait(false);
-        return ssl;
-    }
+        SmtpErrorCode.SenderNotAccepted => $"sender <{c.Mailbox?.Address}> refused",
+        SmtpErrorCode.RecipientNotAccepted => $"recipient <{c.Mailbox?.Address}> refused",
+        SmtpErrorCode.MessageNotAccepted => "message refused",
+        _ => "server refused",
+    };
+
+    private static string Line(string text) =>
+        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private string ReadPassword()
     {

@@ -21,6 +21,12 @@ public sealed record CommandSpec(string Program, IReadOnlyList<string> Arguments
     /// <summary>Start from an empty environment (plus <see cref="Environment"/>).</summary>
     public bool ClearEnvironment { get; init; }
 
+    /// <summary>When set, stdout is copied here as it arrives (a terminal, a log) instead of being captured.</summary>
+    public Stream? StreamStandardOutput { get; init; }
+
+    /// <summary>When set, stderr is copied here as it arrives instead of being captured.</summary>
+    public Stream? StreamStandardError { get; init; }
+
     /// <summary>Convenience constructor.</summary>
     public CommandSpec(string program, params string[] arguments) : this(program, (IReadOnlyList<string>)arguments) { }
 

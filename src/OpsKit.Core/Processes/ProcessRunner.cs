@@ -1,117 +1,152 @@
-// The real runner over System.Diagnostics.Process: argv without a shell,
-// captured streams, timeout and cancellation that kill the whole process tree.
+// The one place OpsKit starts programs, on CliWrap: argv without a shell, stdin fed
+// then closed, output captured or streamed, a timeout or cancellation that kills the
+// whole process tree, and the start of detached daemons.
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
+using CliWrap;
 
 namespace OpsKit.Core.Processes;
 
 /// <summary>Runs programs on this host.</summary>
 public sealed class ProcessRunner : ICommandRunner
 {
-    /// <summary>How long to wait for the streams to close after the child was killed.
-    /// A grandchild that left the tree (daemonised) can hold a pipe open forever.</summary>
+    /// <summary>How long output is still read after the program exited. A grandchild that left
+    /// the tree (daemonised) can hold a pipe open forever; its later output is not waited for.</summary>
     private static readonly TimeSpan s_drainGrace = TimeSpan.FromSeconds(2);
+
+    /// <summary>The exit status reported for a program the timeout killed (SIGKILL).</summary>
+    public const int KilledExitCode = 128 + 9;
 
     /// <inheritdoc />
     public async Task<CommandResult> RunAsync(CommandSpec command, CancellationToken cancellationToken = default)
     {
-        var psi = new ProcessStartInfo(command.Program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = new UTF8Encoding(false),
-            StandardErrorEncoding = new UTF8Encoding(false),
-        };
-        foreach (var a in command.Arguments) psi.ArgumentList.Add(a);
-        if (command.WorkingDirectory is not null) psi.WorkingDirectory = command.WorkingDirectory;
-        if (command.ClearEnvironment) psi.Environment.Clear();
-        if (command.Environment is not null)
-        {
-            foreach (var (k, v) in command.Environment)
-            {
-                if (v is null) psi.Environment.Remove(k);
-                else psi.Environment[k] = v;
-            }
-        }
-
         var clock = Stopwatch.StartNew();
-        using var process = new Process { StartInfo = psi };
-        try
-        {
-            process.Start();
-        }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
-        {
-            return new CommandResult(127, "", "", clock.Elapsed) { StartError = e.Message };
-        }
-
-        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
-        var stdin = WriteInputAsync(process, command.StandardInput);
+        var stdout = new Capture(command.StreamStandardOutput);
+        var stderr = new Capture(command.StreamStandardError);
+        var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var cli = Build(command)
+            .WithStandardInputPipe(command.StandardInput is { } input ? PipeSource.FromBytes(input) : PipeSource.Null)
+            .WithStandardOutputPipe(stdout.Target(exited.Task))
+            .WithStandardErrorPipe(stderr.Target(exited.Task));
 
         using var timeout = command.Timeout is { } t ? new CancellationTokenSource(t) : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
-        var timedOut = false;
+        CommandTask<CliWrap.CommandResult> task;
         try
         {
-            await process.WaitForExitAsync(linked.Token).ConfigureAwait(false);
+            task = cli.ExecuteAsync(psi => ApplyEnvironment(psi, command), p => WatchExit(p, exited), linked.Token);
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is Win32Exception or InvalidOperationException or IOException)
         {
-            timedOut = timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
-            KillTree(process);
-            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            return new CommandResult(127, "", "", clock.Elapsed) { StartError = StartError(e) };
         }
-
-        var output = await Drain(stdout).ConfigureAwait(false);
-        var error = await Drain(stderr).ConfigureAwait(false);
-        await Drain(stdin).ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
-        return new CommandResult(process.ExitCode, output, error, clock.Elapsed, timedOut);
+        try
+        {
+            var result = await task.ConfigureAwait(false);
+            return new CommandResult(result.ExitCode, stdout.Text(), stderr.Text(), clock.Elapsed);
+        }
+        catch (OperationCanceledException) when (linked.IsCancellationRequested)
+        {
+            // CliWrap has killed the tree (Process.Kill(entireProcessTree: true)).
+            cancellationToken.ThrowIfCancellationRequested();
+            return new CommandResult(KilledExitCode, stdout.Text(), stderr.Text(), clock.Elapsed, TimedOut: true);
+        }
     }
 
-    private static async Task WriteInputAsync(Process process, byte[]? input)
+    /// <summary>Starts "setsid sh -c 'exec PROGRAM ARGS &lt;/dev/null &gt;&gt;LOG 2&gt;&amp;1'": the program runs in its own
+    /// session with its output appended to <paramref name="logFile"/> and outlives us. Its pid is the returned process's.</summary>
+    /// <exception cref="OpsKitException">The program could not be started.</exception>
+    public static DetachedProcess StartDetached(CommandSpec command, string logFile)
     {
+        // setsid does not fork when its caller does not lead a process group (our child never does), and sh
+        // execs the program: the pid we see is the daemon's.
+        string[] args = ["sh", "-c", "log=$1; shift; exec \"$@\" </dev/null >>\"$log\" 2>&1", "sh", logFile, command.Program, .. command.Arguments];
         try
         {
-            if (input is not null)
+            var task = Build(command with { Program = "setsid", Arguments = args }).ExecuteAsync(psi => ApplyEnvironment(psi, command), null);
+            return new DetachedProcess(task.ProcessId, task.Task.ContinueWith(t => t.Result.ExitCode, TaskScheduler.Default));
+        }
+        catch (Exception e) when (e is Win32Exception or InvalidOperationException or IOException)
+        {
+            throw OpsKitException.Unavailable($"cannot start {command.Program}: {StartError(e)}");
+        }
+    }
+
+    private static Command Build(CommandSpec command)
+    {
+        var cli = Cli.Wrap(command.Program).WithArguments(command.Arguments).WithValidation(CommandResultValidation.None);
+        return command.WorkingDirectory is null ? cli : cli.WithWorkingDirectory(command.WorkingDirectory);
+    }
+
+    private static void ApplyEnvironment(ProcessStartInfo psi, CommandSpec command)
+    {
+        if (command.ClearEnvironment) psi.Environment.Clear();
+        foreach (var (k, v) in command.Environment ?? new Dictionary<string, string?>())
+        {
+            if (v is null) psi.Environment.Remove(k);
+            else psi.Environment[k] = v;
+        }
+    }
+
+    private static void WatchExit(Process process, TaskCompletionSource exited)
+    {
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) => exited.TrySetResult();
+        if (process.HasExited) exited.TrySetResult();
+    }
+
+    private static string StartError(Exception e)
+    {
+        while (e.InnerException is { } inner) e = inner;
+        return e.Message;
+    }
+
+    /// <summary>One output stream: captured into memory, or copied through to a stream.</summary>
+    private sealed class Capture(Stream? through)
+    {
+        private readonly MemoryStream _buffer = new();
+
+        public PipeTarget Target(Task exited) => PipeTarget.Create(async (source, ct) =>
+        {
+            var copy = CopyAsync(source, ct);
+            var drained = exited.ContinueWith(_ => Task.Delay(s_drainGrace, CancellationToken.None), TaskScheduler.Default).Unwrap();
+            if (await Task.WhenAny(copy, drained).ConfigureAwait(false) == copy) await copy.ConfigureAwait(false);
+        });
+
+        private async Task CopyAsync(Stream source, CancellationToken ct)
+        {
+            var chunk = new byte[81920];
+            int n;
+            while ((n = await source.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
             {
-                await process.StandardInput.BaseStream.WriteAsync(input).ConfigureAwait(false);
-                await process.StandardInput.BaseStream.FlushAsync().ConfigureAwait(false);
+                if (through is not null)
+                {
+                    await through.WriteAsync(chunk.AsMemory(0, n), ct).ConfigureAwait(false);
+                    await through.FlushAsync(ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    lock (_buffer) _buffer.Write(chunk, 0, n);
+                }
             }
         }
-        catch (IOException)
-        {
-            // The child closed its stdin early (broken pipe); its exit status tells the story.
-        }
-        finally
-        {
-            try { process.StandardInput.Close(); } catch (IOException) { }
-        }
-    }
 
-    private static async Task<string> Drain(Task<string> read)
-    {
-        var done = await Task.WhenAny(read, Task.Delay(s_drainGrace)).ConfigureAwait(false);
-        return done == read ? await read.ConfigureAwait(false) : "";
-    }
-
-    private static async Task Drain(Task write)
-    {
-        await Task.WhenAny(write, Task.Delay(s_drainGrace)).ConfigureAwait(false);
-    }
-
-    private static void KillTree(Process process)
-    {
-        try
+        public string Text()
         {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
+            lock (_buffer) return Encoding.UTF8.GetString(_buffer.GetBuffer(), 0, (int)_buffer.Length);
         }
     }
+}
+
+/// <summary>A program started by <see cref="ProcessRunner.StartDetached"/>.</summary>
+/// <param name="Pid">Its process id.</param>
+/// <param name="Exit">Completes when it exits (while we still run).</param>
+public sealed record DetachedProcess(int Pid, Task<int> Exit)
+{
+    /// <summary>True once it has exited.</summary>
+    public bool HasExited => Exit.IsCompleted;
+
+    /// <summary>Its exit status once it has exited; null while it runs or when it could not be waited for.</summary>
+    public int? ExitCode => Exit.IsCompletedSuccessfully ? Exit.Result : null;
 }

@@ -1,6 +1,5 @@
-// Runs rsync: through the context's runner (captured, silent: cron and tests),
-// or with stdout on the terminal when progress is wanted.
-using System.Diagnostics;
+// Runs rsync through the context's runner: captured and silent (cron, tests), or with
+// stdout streamed to ours when progress is wanted.
 using Microsoft.Extensions.Logging;
 using OpsKit.Core;
 using OpsKit.Core.Processes;
@@ -18,31 +17,11 @@ public static class RsyncRunner
     /// <summary>Runs rsync to completion; cancellation kills it (the partial run stays for resuming).</summary>
     public static async Task<RsyncExit> RunAsync(SystemContext context, string program, IReadOnlyList<string> args, bool progress, ILogger log, CancellationToken ct)
     {
-        var spec = new CommandSpec(program, args);
+        // With progress, rsync's stdout (the progress2 line) goes to our stdout as it comes; stderr is kept for the error text.
+        var spec = new CommandSpec(program, args) { StreamStandardOutput = progress ? Console.OpenStandardOutput() : null };
         log.LogDebug("Running {Command}", spec.Display);
-        if (!progress)
-        {
-            var r = await context.Runner.RunAsync(spec, ct).ConfigureAwait(false);
-            if (r.StartError is not null) throw OpsKitException.Unavailable($"cannot run {program}: {r.StartError} (install rsync)");
-            return new RsyncExit(r.ExitCode, r.StandardError);
-        }
-        var psi = new ProcessStartInfo(ExecutableLocator.Find(program) ?? throw OpsKitException.Unavailable($"{program} not found (install rsync)"))
-        {
-            UseShellExecute = false,
-            RedirectStandardError = true,
-        };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var process = Process.Start(psi) ?? throw OpsKitException.Unavailable($"cannot start {program}");
-        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
-        try
-        {
-            await process.WaitForExitAsync(ct).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        return new RsyncExit(process.ExitCode, await stderr.ConfigureAwait(false));
+        var r = await context.Runner.RunAsync(spec, ct).ConfigureAwait(false);
+        if (r.StartError is not null) throw OpsKitException.Unavailable($"cannot run {program}: {r.StartError} (install rsync)");
+        return new RsyncExit(r.ExitCode, r.StandardError);
     }
 }

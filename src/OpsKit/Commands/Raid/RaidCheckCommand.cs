@@ -70,7 +70,7 @@ public static class RaidCheckCommand
         }
         try
         {
-            var where = await host.Alerter().SendAsync(new Alert("raid", $"RAID {report.Status.Label()} on {Environment.MachineName}", text), null, ct).ConfigureAwait(false);
+            var where = await host.Alerter().SendAsync(new Alert("raid", $"RAID {report.Status.Label()} on {Environment.MachineName}", text) { Printed = true }, null, ct).ConfigureAwait(false);
             log.LogInformation("RAID report mailed to {Where}", where);
             return (int)report.Status;
         }
