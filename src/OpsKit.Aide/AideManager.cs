@@ -152,6 +152,28 @@ public sealed class AideManager
         return AideRotation.Run(_settings, now ?? _context.Clock.GetUtcNow(), dryRun);
     }
 
+    /// <summary>The database, the last report and the archives, read without running aide.</summary>
+    public AideStatus Status()
+    {
+        var db = Store.CheckDatabase();
+        var problem = db.Problem(_settings.StateFile);
+        var status = problem is null ? CheckStatus.Ok : !db.Exists && db.State is null && db.StateError is null ? CheckStatus.Unknown : CheckStatus.Critical;
+        AideReport? last = null;
+        if (File.Exists(_settings.ReportPath))
+        {
+            try
+            {
+                last = AideReportParser.Parse(File.ReadAllText(_settings.ReportPath));
+            }
+            catch (FormatException)
+            {
+            }
+        }
+        static int Count(string dir, string prefix) =>
+            Directory.Exists(dir) ? Directory.EnumerateFiles(dir, prefix + ".*").Count(f => char.IsAsciiDigit(Path.GetFileName(f)[prefix.Length + 1])) : 0;
+        return new AideStatus(status, problem, db, last, Count(_settings.LogDirectory, "aide.log"), Count(_settings.DatabaseDirectory, "aide.db"));
+    }
+
     private AideReport ReadReport(string file, string verb)
     {
         if (!File.Exists(file)) throw new OpsKitException($"aide --{verb} wrote no report to {file}", ExitCodes.IoError);
@@ -192,3 +214,12 @@ public sealed class AideManager
         }
     }
 }
+
+/// <summary>What "aide status" shows.</summary>
+/// <param name="Status">OK trusted, CRITICAL untrusted, UNKNOWN no database.</param>
+/// <param name="Problem">Why not OK.</param>
+/// <param name="Database">The database check.</param>
+/// <param name="LastReport">aide.log parsed, or null.</param>
+/// <param name="ArchivedReports">Archived reports kept.</param>
+/// <param name="ArchivedDatabases">Archived databases kept.</param>
+public sealed record AideStatus(CheckStatus Status, string? Problem, DatabaseCheck Database, AideReport? LastReport, int ArchivedReports, int ArchivedDatabases);

@@ -201,6 +201,21 @@ public sealed class AideStore(AideSettings settings, TimeProvider clock)
     public IDisposable Lock() =>
         TryLock() ?? throw new OpsKitException($"{settings.LockPath}: another opskit aide run holds the lock; try again when it has finished", ExitCodes.Unavailable);
 
+    /// <summary>Writes a result file atomically; exit 74 naming the file when that fails.</summary>
+    public static void WriteFile(string path, string text)
+    {
+        var full = Path.GetFullPath(path);
+        if (!Directory.Exists(Path.GetDirectoryName(full))) throw OpsKitException.BadData($"{path}: directory {Path.GetDirectoryName(full)} does not exist");
+        try
+        {
+            WriteAtomically(full, text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OpsKitException($"{path}: {e.Message}", ExitCodes.IoError, e);
+        }
+    }
+
     internal static void WriteAtomically(string path, string text)
     {
         var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
