@@ -170,7 +170,7 @@ public sealed class AideManager
             }
         }
         static int Count(string dir, string prefix) =>
-            Directory.Exists(dir) ? Directory.EnumerateFiles(dir, prefix + ".*").Count(f => char.IsAsciiDigit(Path.GetFileName(f)[prefix.Length + 1])) : 0;
+            Directory.Exists(dir) ? Directory.EnumerateFiles(dir).Select(Path.GetFileName).Count(f => f!.Length > prefix.Length + 1 && f.StartsWith(prefix + ".", StringComparison.Ordinal) && char.IsAsciiDigit(f[prefix.Length + 1])) : 0;
         return new AideStatus(status, problem, db, last, Count(_settings.LogDirectory, "aide.log"), Count(_settings.DatabaseDirectory, "aide.db"));
     }
 
