@@ -78,7 +78,8 @@ public sealed class AideManager
             Store.SaveReport(temp);
             result.ReportPath = _settings.ReportPath;
             result.Decide(_settings.CriticalPaths);
-            _log.LogInformation("aide check: {Added} added, {Removed} removed, {Changed} changed; report {Report}", report.Added, report.Removed, report.Changed, result.ReportPath);
+            // Nothing changed is nothing to say, also to syslog's stderr fallback under cron.
+            _log.Log(result.HasChanges ? LogLevel.Information : LogLevel.Debug, "aide check: {Added} added, {Removed} removed, {Changed} changed; report {Report}", report.Added, report.Removed, report.Changed, result.ReportPath);
             return result;
         }
         catch (OpsKitException e)
