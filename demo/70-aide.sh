@@ -51,6 +51,7 @@ printf '\001' | dd of=db/aide.db bs=1 seek=100 conv=notrunc status=none
 run "$OPSKIT" aide check
 mv db/aide.db.good db/aide.db
 run "$OPSKIT" aide status
+run "$OPSKIT" aide rotate --now "$(date -u -d '+1 day' +%Y-%m-%dT%H:%M:%SZ)"
 run "$OPSKIT" aide rotate --now "$(date -u -d '+100 days' +%Y-%m-%dT%H:%M:%SZ)" --dry-run
 run "$OPSKIT" aide rotate --now "$(date -u -d '+100 days' +%Y-%m-%dT%H:%M:%SZ)"
 say "$OPSKIT --no-config aide config | aide --config-check -c -"
