@@ -186,4 +186,15 @@ public class AideCliTests
         Assert.True(File.Exists(s.Settings.ReportPath));
         Ok(Opskit(s, "aide", "check"));
     }
+
+    [Fact]
+    public void A_relative_path_in_the_aide_table_is_a_config_error_naming_file_and_line()
+    {
+        using var d = new TempDir("aide-conf");
+        var toml = d.Write("opskit.toml", "[aide]\nmax_age = 30\nconfig = \"aide.conf\"\n");
+        var r = OpskitProcess.Run("--config", toml, "aide", "status");
+        Ok(r, 78);
+        Assert.StartsWith($"opskit: {toml}:3:", r.StandardError);
+        Assert.Contains("[aide] config: 'aide.conf' is not an absolute path", r.StandardError);
+    }
 }
