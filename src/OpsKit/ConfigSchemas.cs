@@ -1,5 +1,6 @@
 // Every config table OpsKit knows, in the order "config show" prints them.
 // Each area declares its own table; only the executable sees them all.
+using OpsKit.Commands.Aide;
 using OpsKit.Commands.Aoe;
 using OpsKit.Commands.IoWait;
 using OpsKit.Commands.Raid;
@@ -26,5 +27,6 @@ public static class ConfigSchemas
         SnapshotCommand.Schema,
         RpmCommand.Schema,
         IoWaitCommand.Schema,
+        AideCommand.Schema,
     }.OfType<ConfigTable>().ToList();
 }

@@ -1,6 +1,7 @@
 // Entry point: decide the run mode, build the command tree, parse, run, and
 // turn every outcome into one exit code from the table (DESIGN.md "Exit codes").
 using System.CommandLine;
+using OpsKit.Commands.Aide;
 using OpsKit.Commands.Aoe;
 using OpsKit.Commands.Config;
 using OpsKit.Commands.Generate;
@@ -29,6 +30,7 @@ public static class Program
             SnapshotCommand.Create(),
             RpmCommand.Create(),
             IoWaitCommand.Create(),
+            AideCommand.Create(),
             ConfigCommand.Create(),
             MailCommand.Create(),
             GenerateCommand.Create(),
