@@ -1,6 +1,7 @@
 // Every config table OpsKit knows, in the order "config show" prints them.
 // Each area declares its own table; only the executable sees them all.
 using OpsKit.Commands.Aoe;
+using OpsKit.Commands.HwErr;
 using OpsKit.Commands.IoWait;
 using OpsKit.Commands.Raid;
 using OpsKit.Commands.Rpm;
@@ -26,5 +27,6 @@ public static class ConfigSchemas
         SnapshotCommand.Schema,
         RpmCommand.Schema,
         IoWaitCommand.Schema,
+        HwErrCommand.Schema,
     }.OfType<ConfigTable>().ToList();
 }

@@ -18,6 +18,7 @@ public sealed record Invocation(RunMode Mode, IReadOnlyList<string> Arguments, s
         ["validate-ssh"] = ["ssh", "validate"],
         ["snapshot_rotate"] = ["snapshot", "rotate", "--cron"],
         ["iowait_summary"] = ["iowait", "summary"],
+        ["hwerr_check"] = ["hwerr", "check", "--cron"],
     };
 
     /// <summary>Resolves the invocation from argv[0], the arguments and the environment.</summary>

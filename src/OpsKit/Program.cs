@@ -4,6 +4,7 @@ using System.CommandLine;
 using OpsKit.Commands.Aoe;
 using OpsKit.Commands.Config;
 using OpsKit.Commands.Generate;
+using OpsKit.Commands.HwErr;
 using OpsKit.Commands.IoWait;
 using OpsKit.Commands.Mail;
 using OpsKit.Commands.Raid;
@@ -28,6 +29,7 @@ public static class Program
             SnapshotCommand.Create(),
             RpmCommand.Create(),
             IoWaitCommand.Create(),
+            HwErrCommand.Create(),
             ConfigCommand.Create(),
             MailCommand.Create(),
             GenerateCommand.Create(),

@@ -27,10 +27,31 @@ public static class ReportSummary
         foreach (var s in report.Sources)
         {
             foreach (var n in s.Notes.Where(n => n.Status != CheckStatus.Ok)) list.Add(new Problem(n.Status, $"{s.Source}: {n.Message}", null));
-            foreach (var o in s.Observations.Where(o => SourceReport.Judged(o) != CheckStatus.Ok))
+            var bad = s.Observations.Where(o => SourceReport.Judged(o) != CheckStatus.Ok).ToList();
+            foreach (var o in s.Source == "edac" ? Finest(bad) : bad)
                 list.Add(new Problem(SourceReport.Judged(o), $"{o.What}: {Count(o)}", o.Evidence.FirstOrDefault()));
         }
         return list.OrderByDescending(p => Rank(p.Status)).ToList();
+    }
+
+    /// <summary>EDAC problems at the finest level per controller and severity: DIMM (dimm*/rank*, else csrow
+    /// channel) rows hide the csrow and controller totals that count the same errors; noinfo counts stay.</summary>
+    internal static List<Observation> Finest(List<Observation> bad)
+    {
+        static string[] P(Observation o) => o.Key.Split('/');
+        static bool Slot(string[] p) => p.Length == 4 && (p[2].StartsWith("dimm", StringComparison.Ordinal) || p[2].StartsWith("rank", StringComparison.Ordinal) || p[3].StartsWith("ch", StringComparison.Ordinal));
+        static bool Row(string[] p) => p.Length == 4 && !Slot(p);
+        static bool Total(string[] p) => p.Length == 3 && p[2] is "ce" or "ue";
+        var dimmLayout = bad.Where(o => P(o) is var p && p.Length == 4 && (p[2].StartsWith("dimm", StringComparison.Ordinal) || p[2].StartsWith("rank", StringComparison.Ordinal))).Select(o => o.Mc).ToHashSet();
+        var kept = bad.Where(o => !(dimmLayout.Contains(o.Mc) && P(o) is var p && p.Length == 4 && p[2].StartsWith("csrow", StringComparison.Ordinal))).ToList();
+        return kept.Where(o =>
+        {
+            var p = P(o);
+            var same = kept.Where(x => x.Mc == o.Mc && x.Severity == o.Severity).Select(P).ToList();
+            if (Total(p)) return !same.Any(x => Slot(x) || Row(x));
+            if (Row(p)) return !same.Any(Slot);
+            return true;
+        }).ToList();
     }
 
     /// <summary>The count as printed: the value, and in live runs what is new.</summary>
