@@ -31,13 +31,19 @@ public static partial class LogText
     {
         var lines = text.Split('\n');
         var count = lines.Length > 0 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length;
+        var inRecord = false;
         for (var i = 0; i < count; i++)
         {
             var line = lines[i].TrimEnd('\r');
             // /dev/kmsg records: strip "PRI,SEQ,USEC,FLAGS;"; their " KEY=value" continuation lines are no messages.
             var m = KmsgPrefix().Match(line);
-            if (m.Success) line = line[m.Length..];
-            else if (line.StartsWith(' ') && line.Contains('=', StringComparison.Ordinal) && i > 0 && KmsgPrefix().IsMatch(lines[i - 1])) continue;
+            if (m.Success)
+            {
+                inRecord = true;
+                line = line[m.Length..];
+            }
+            else if (inRecord && line.StartsWith(' ') && line.Contains('=', StringComparison.Ordinal)) continue;
+            else inRecord = false;
             yield return (i + 1, line);
         }
     }

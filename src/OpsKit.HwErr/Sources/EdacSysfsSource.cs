@@ -115,6 +115,16 @@ public sealed class EdacSysfsSource : IHwErrSource
             ["totals"] = new JsonObject { ["ce"] = ceAll, ["ue"] = ueAll },
             ["mc"] = controllers,
         };
+        // The DIMM to replace first: the slot (dimm*/rank*, else csrow channel) with the most corrected errors.
+        var worst = report.Observations
+            .Where(o => o.Value > 0 && (o.Key.EndsWith("/dimm_ce_count", StringComparison.Ordinal) || (o.Key.Split('/') is [_, _, _, var f] && f.StartsWith("ch", StringComparison.Ordinal) && f.EndsWith("_ce_count", StringComparison.Ordinal))))
+            .OrderByDescending(o => o.Value).FirstOrDefault();
+        if (worst is not null)
+        {
+            var parts = worst.Key.Split('/');
+            var path = parts[3].StartsWith("ch", StringComparison.Ordinal) ? $"{parts[1]}/{parts[2]}/{parts[3][..parts[3].IndexOf('_', StringComparison.Ordinal)]}" : $"{parts[1]}/{parts[2]}";
+            report.Details["worst_dimm"] = new JsonObject { ["label"] = worst.Dimm, ["path"] = path, ["ce"] = worst.Value };
+        }
         return Task.FromResult(report);
     }
 
