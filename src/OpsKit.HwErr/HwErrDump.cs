@@ -41,7 +41,9 @@ public static class HwErrDump
             }
         }
         IReadOnlyList<string> lines = [];
-        switch (settings.KernelLog)
+        // A saved root without dev/kmsg has no kernel log to take.
+        var kernelLog = settings.KernelLog == "kmsg" && context.RootPath != "/" && !File.Exists(context.HostPath(KmsgSource.Device)) ? "none" : settings.KernelLog;
+        switch (kernelLog)
         {
             case "kmsg":
                 var kmsg = new KmsgSource(-1);
@@ -58,7 +60,7 @@ public static class HwErrDump
                 lines = journal.Claimed;
                 break;
         }
-        if (settings.KernelLog != "none")
+        if (kernelLog != "none")
         {
             await File.WriteAllLinesAsync(Path.Combine(dir, LogFile), lines, cancellationToken).ConfigureAwait(false);
             written.Add(LogFile);

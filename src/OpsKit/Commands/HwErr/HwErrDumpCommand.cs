@@ -15,14 +15,21 @@ public static class HwErrDumpCommand
     {
         var dir = new Argument<string>("DIR") { Description = "Directory for the bundle (created if missing)." };
         var journal = HwErrOptions.Journal();
-        var command = new Command("dump", "Save sysfs counters, kernel log evidence and tool outputs as a bundle that 'hwerr check --replay' reads.") { dir, journal };
+        var root = new Option<string?>("--root") { Description = "Take DIR/sys/... and DIR/dev/kmsg instead of /sys and /dev/kmsg (re-bundle a saved tree).", HelpName = "DIR" };
+        var command = new Command("dump", "Save sysfs counters, kernel log evidence and tool outputs as a bundle that 'hwerr check --replay' reads.") { dir, journal, root };
         command.SetAction(async (parse, ct) =>
         {
             using var host = CommandHost.From(parse, "hwerr");
             var settings = HwErrOptions.Settings(host);
             if (parse.GetValue(journal)) settings = settings with { KernelLog = "journal" };
             var target = parse.GetValue(dir)!;
-            var written = await HwErrDump.WriteAsync(host.Context, settings, target, ct).ConfigureAwait(false);
+            var context = host.Context;
+            if (parse.GetValue(root) is { } r)
+            {
+                if (!Directory.Exists(r)) throw OpsKitException.BadData($"{r}: no such directory");
+                context = context.With(rootPath: Path.GetFullPath(r));
+            }
+            var written = await HwErrDump.WriteAsync(context, settings, target, ct).ConfigureAwait(false);
             var report = await new HwErrChecker(host.Context, settings).ReplayAsync(ReplayInputs.FromBundle(target), cancellationToken: ct).ConfigureAwait(false);
             File.WriteAllText(Path.Combine(target, "report.txt"), TextReport.Render(report));
             CommandHost.Out.WriteLine($"saved {written.Count} files in {target}");
