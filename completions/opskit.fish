@@ -16,7 +16,7 @@ end
 function __opskit_subs
     switch (string join ' ' -- $argv)
         case 'opskit'
-            echo aoe raid ssh snapshot rpm iowait config mail
+            echo aoe raid ssh snapshot rpm iowait hwerr config mail
         case 'opskit aoe'
             echo serve discover bench start stop restart status list import
         case 'opskit aoe serve'
@@ -85,6 +85,14 @@ function __opskit_subs
             
         case 'opskit iowait top'
             
+        case 'opskit hwerr'
+            echo check ack dump
+        case 'opskit hwerr check'
+            
+        case 'opskit hwerr ack'
+            
+        case 'opskit hwerr dump'
+            
         case 'opskit config'
             echo check show toml-decode
         case 'opskit config check'
@@ -107,6 +115,7 @@ complete -c opskit -n 'test (__opskit_path) = "opskit"' -a ssh -d 'Restrict an s
 complete -c opskit -n 'test (__opskit_path) = "opskit"' -a snapshot -d 'Incremental rsync snapshots with hard links and safe retention rotation'
 complete -c opskit -n 'test (__opskit_path) = "opskit"' -a rpm -d 'Set up an rpmbuild tree, scaffold a spec from a source tarball, build and lint it'
 complete -c opskit -n 'test (__opskit_path) = "opskit"' -a iowait -d 'Find the processes behind IO wait: block_dump log summaries and live sampling'
+complete -c opskit -n 'test (__opskit_path) = "opskit"' -a hwerr -d 'Memory, CPU and PCIe hardware errors (EDAC, MCE, AER, GHES) in one verdict for cron, Nagios and Prometheus'
 complete -c opskit -n 'test (__opskit_path) = "opskit"' -a config -d 'Check and show the configuration; decode TOML'
 complete -c opskit -n 'test (__opskit_path) = "opskit"' -a mail -d 'Alert delivery per [mail]'
 complete -c opskit -n 'test (__opskit_path) = "opskit"' -l help -s h -d 'Show help and usage information'
@@ -443,6 +452,44 @@ complete -c opskit -n 'test (__opskit_path) = "opskit iowait top"' -l count -s c
 complete -c opskit -n 'test (__opskit_path) = "opskit iowait top"' -l top -s n -r -F -d 'Process rows per interval (0 for all)'
 complete -c opskit -n 'test (__opskit_path) = "opskit iowait top"' -l json -d 'Print the report as JSON'
 complete -c opskit -n 'test (__opskit_path) = "opskit iowait top"' -l root -r -F -d 'Read /proc and /proc/sys under this directory instead of / (fixture trees, containers'\'' host mounts)'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr"' -a check -d 'Check EDAC, AER, the kernel log and RAS tools for hardware errors; exit 0 OK, 1 WARNING (corrected), 2 CRITICAL (uncorrected), 3 UNKNOWN'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr"' -a ack -d 'Acknowledge the uncorrected errors that keep live checks CRITICAL'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr"' -a dump -d 'Save sysfs counters, kernel log evidence and tool outputs as a bundle that '\''hwerr check --replay'\'' reads'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr"' -l help -s h -d 'Show help and usage information'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr"' -l config -s c -r -F -d 'Read this config file instead of /etc/opskit/opskit.toml (also: OPSKIT_CONFIG)'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr"' -l no-config -d 'Read no config file; built-in defaults, environment and flags only'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr"' -l verbose -s v -d 'Say more on stderr (info messages, stack traces of internal errors)'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr"' -l debug -d 'Say everything on stderr, including debug messages and commands run'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l help -s h -d 'Show help and usage information'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l config -s c -r -F -d 'Read this config file instead of /etc/opskit/opskit.toml (also: OPSKIT_CONFIG)'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l no-config -d 'Read no config file; built-in defaults, environment and flags only'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l verbose -s v -d 'Say more on stderr (info messages, stack traces of internal errors)'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l debug -d 'Say everything on stderr, including debug messages and commands run'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l format -s f -x -a 'text json nagios prometheus' -d 'Output: text, json, nagios (status line, perfdata, exit 0-3) or prometheus (textfile metrics)'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l json -d 'Print the report as JSON'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l cron -d 'Cron mode: print nothing when all is well, log to syslog, mail alerts per [mail]'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l output -s o -r -F -d 'Write the report to FILE atomically (e.g. a node_exporter textfile directory) instead of stdout'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l root -r -F -d 'Read DIR/sys/... instead of /sys (a saved or fixture sysfs tree); no live source is read'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l log -r -F -d 'Read this kernel log (dmesg, dmesg -T/-H, syslog, journal export; '\''-'\'' for stdin) instead of the live one (repeatable)'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l from -r -F -d 'Read a saved tool output, KIND one of ras-mc-ctl, mcelog, edac-util (repeatable)'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l replay -r -F -d 'Check a bundle written by '\''hwerr dump'\'' (its sys/, kernel.log and tool outputs)'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l state -r -F -d 'State file of live checks ([hwerr] state_file, default /var/lib/opskit/hwerr/state.json); with --root/--log/--from the replay follows it like a live run'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l journal -d 'Read the live kernel log with '\''journalctl -k'\'' instead of /dev/kmsg ([hwerr] kernel_log = "journal")'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l require-edac -d 'A host without EDAC memory controllers is UNKNOWN instead of OK ([hwerr] require_edac)'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l ce-warn-per-day -r -F -d 'Corrected errors one counter or log source may add within 24 hours before a live check says WARNING ([hwerr] ce_warn_per_day, default 0)'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr ack"' -l help -s h -d 'Show help and usage information'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr ack"' -l config -s c -r -F -d 'Read this config file instead of /etc/opskit/opskit.toml (also: OPSKIT_CONFIG)'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr ack"' -l no-config -d 'Read no config file; built-in defaults, environment and flags only'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr ack"' -l verbose -s v -d 'Say more on stderr (info messages, stack traces of internal errors)'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr ack"' -l debug -d 'Say everything on stderr, including debug messages and commands run'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr ack"' -l state -r -F -d 'State file of live checks ([hwerr] state_file, default /var/lib/opskit/hwerr/state.json); with --root/--log/--from the replay follows it like a live run'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr dump"' -l help -s h -d 'Show help and usage information'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr dump"' -l config -s c -r -F -d 'Read this config file instead of /etc/opskit/opskit.toml (also: OPSKIT_CONFIG)'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr dump"' -l no-config -d 'Read no config file; built-in defaults, environment and flags only'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr dump"' -l verbose -s v -d 'Say more on stderr (info messages, stack traces of internal errors)'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr dump"' -l debug -d 'Say everything on stderr, including debug messages and commands run'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr dump"' -l journal -d 'Read the live kernel log with '\''journalctl -k'\'' instead of /dev/kmsg ([hwerr] kernel_log = "journal")'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr dump"' -l root -r -F -d 'Take DIR/sys/... and DIR/dev/kmsg instead of /sys and /dev/kmsg (re-bundle a saved tree)'
 complete -c opskit -n 'test (__opskit_path) = "opskit config"' -a check -d 'Validate the config file: unknown keys, wrong types, bad values (exit 78 on errors)'
 complete -c opskit -n 'test (__opskit_path) = "opskit config"' -a show -d 'Print the merged configuration and the origin of each value'
 complete -c opskit -n 'test (__opskit_path) = "opskit config"' -a toml-decode -d 'Read TOML on stdin, print toml-test tagged JSON (exit 1 on invalid TOML)'

@@ -148,30 +148,33 @@ public sealed class HwErrChecker(SystemContext context, HwErrSettings settings)
 
     private void Judge(HwErrReport report, HwErrState state, DateTimeOffset now)
     {
-        foreach (var o in report.Sources.SelectMany(s => s.Observations))
+        // Saved logs share their keys ("log/edac/mc0/..."): the file name keeps them apart in the state.
+        static string StateKey(SourceReport s, Observation o) => s.Source == "log" && o.IsCounter ? $"{s.Origin}#{o.Key}" : o.Key;
+        var all = report.Sources.SelectMany(s => s.Observations.Select(o => (Key: StateKey(s, o), Observation: o))).ToList();
+        foreach (var (key, o) in all)
         {
             long increase;
             if (o.IsCounter)
             {
-                // A counter below its last value was reset (driver reload): all of it is new.
-                increase = state.Values.TryGetValue(o.Key, out var last) && o.Value >= last ? o.Value - last : o.Value;
-                state.Values[o.Key] = o.Value;
+                // A counter below its last value was reset (driver reload, log rotation): all of it is new.
+                increase = state.Values.TryGetValue(key, out var last) && o.Value >= last ? o.Value - last : o.Value;
+                state.Values[key] = o.Value;
             }
             else increase = o.Value;
             o.Increase = increase;
             var evidence = o.Evidence.FirstOrDefault();
             if (increase > 0 && o.Severity == Severity.Uncorrected)
-                state.Uncorrected.Add(new PendingError(now, o.Key, o.Severity, increase, o.What, evidence));
+                state.Uncorrected.Add(new PendingError(now, key, o.Severity, increase, o.What, evidence));
             else if (increase > 0 && o.Severity is Severity.Corrected or Severity.Thermal)
-                state.Recent.Add(new PendingError(now, o.Key, o.Severity, increase, o.What, evidence));
+                state.Recent.Add(new PendingError(now, key, o.Severity, increase, o.What, evidence));
         }
         state.Recent.RemoveAll(e => now - e.Time > s_window);
-        foreach (var o in report.Sources.SelectMany(s => s.Observations))
+        foreach (var (key, o) in all)
         {
             switch (o.Severity)
             {
                 case Severity.Corrected or Severity.Thermal:
-                    var recent = state.Recent.Where(e => e.Key == o.Key).Sum(e => e.Count);
+                    var recent = state.Recent.Where(e => e.Key == key).Sum(e => e.Count);
                     o.Last24Hours = recent;
                     o.Judge = recent > settings.CeWarnPerDay ? recent : 0;
                     break;

@@ -157,6 +157,22 @@ public sealed class StateTests : IDisposable
     }
 
     [Fact]
+    public void Saved_log_followed_by_a_state_file_judges_only_the_lines_it_gained()
+    {
+        var log = _root.Write("var/log/kern.log", "Dec  1 03:00:00 host kernel: EDAC MC0: 1 UE memory read error on CPU0_DIMM_A1 (channel:0)\n");
+        var checker = new HwErrChecker(new SystemContext(clock: _clock), new HwErrSettings());
+        HwErrReport Run() => checker.ReplayAsync(new ReplayInputs { Logs = [log] }, State).GetAwaiter().GetResult();
+        Assert.Equal(CheckStatus.Critical, Run().Status);
+        HwErrChecker.Acknowledge(State);
+        var same = Run();
+        Assert.True(same.Status == CheckStatus.Ok, Why(same));
+        File.AppendAllText(log, "Dec  1 04:00:00 host kernel: EDAC MC0: 2 CE memory read error on CPU0_DIMM_A1 (channel:0)\n");
+        var grown = Run();
+        Assert.True(grown.Status == CheckStatus.Warning, Why(grown));
+        Assert.Empty(grown.Pending);
+    }
+
+    [Fact]
     public void Damaged_state_file_is_a_data_error_naming_it()
     {
         _root.Write("state/hwerr.json", "{ not json");

@@ -44,7 +44,11 @@ public sealed class LogFileSource(string path, Func<Stream>? stdin = null) : IHw
         var parser = new KernelLogParser();
         foreach (var (line, text) in LogText.Messages(data)) parser.Add(text, $"{origin}:{line}");
         Claimed = parser.Claimed;
-        return parser.Finish(Name, origin);
+        var report = parser.Finish(Name, origin);
+        // A saved log holds all its lines on every read: its counts are running totals, like a counter's,
+        // so a run that follows a state file judges only what the file gained since the last run.
+        for (var i = 0; i < report.Observations.Count; i++) report.Observations[i] = report.Observations[i] with { IsCounter = true };
+        return report;
     }
 }
 

@@ -26,7 +26,7 @@ public static class HwErrCheckCommand
         var log = new Option<string[]>("--log") { Description = "Read this kernel log (dmesg, dmesg -T/-H, syslog, journal export; '-' for stdin) instead of the live one (repeatable).", HelpName = "FILE", AllowMultipleArgumentsPerToken = false };
         var from = new Option<string[]>("--from") { Description = $"Read a saved tool output, KIND one of {string.Join(", ", ToolKinds.All)} (repeatable).", HelpName = "KIND=FILE", AllowMultipleArgumentsPerToken = false };
         var replay = new Option<string?>("--replay") { Description = "Check a bundle written by 'hwerr dump' (its sys/, kernel.log and tool outputs).", HelpName = "DIR" };
-        var state = HwErrOptions.State();
+        var state = HwErrOptions.State("; with --root/--log/--from the replay follows it like a live run");
         var journal = HwErrOptions.Journal();
         var requireEdac = new Option<bool>("--require-edac") { Description = "A host without EDAC memory controllers is UNKNOWN instead of OK ([hwerr] require_edac)." };
         var ceWarn = new Option<long?>("--ce-warn-per-day") { Description = "Corrected errors one counter or log source may add within 24 hours before a live check says WARNING ([hwerr] ce_warn_per_day, default 0).", HelpName = "N" };

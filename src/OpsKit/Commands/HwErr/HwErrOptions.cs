@@ -7,9 +7,9 @@ namespace OpsKit.Commands.HwErr;
 /// <summary>Option factories of the hwerr verbs.</summary>
 internal static class HwErrOptions
 {
-    public static Option<string?> State() => new("--state")
+    public static Option<string?> State(string more = "") => new("--state")
     {
-        Description = "State file of live checks ([hwerr] state_file, default " + HwErrSettings.DefaultStateFile + "); with --root/--log/--from the replay follows it like a live run.",
+        Description = "State file of live checks ([hwerr] state_file, default " + HwErrSettings.DefaultStateFile + ")" + more + ".",
         HelpName = "FILE",
     };
 
