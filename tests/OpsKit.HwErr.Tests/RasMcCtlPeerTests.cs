@@ -57,10 +57,11 @@ public sealed class RasMcCtlPeerTests : IDisposable
             insert into mc_event values(1, '2026-12-01 03:00:00 +0000', 3, 'Corrected', 'memory read error', 'CPU_SrcID#0_MC#2_Chan#0_DIMM#0', 2, 0, 0, -1, 0, 32, 0, '');
             insert into mce_record values(1, '2026-12-01 03:00:01 +0000', 284, 0, -2584995817299377893, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 21, 0, 'Unified Memory Controller (bank=21)', 'Corrected error, no action required.', '', 'Error_overflow CECC', '', 'memory_channel=0,csrow=2');
             """);
+        // --summary counts events (one row holding 3 errors), --errors shows the row's error count.
         var summary = ToolParsers.RasMcCtl(RasMcCtl(db, "--summary"), "summary");
         Assert.Equal(CheckStatus.Warning, summary.Status);
-        Assert.Equal((3L, 1L, 1L), ((long)summary.Details["memory_errors"]!, (long)summary.Details["mce_errors"]!, (long)summary.Details["mce_corrected"]!));
-        Assert.Contains(summary.Observations, o => o.Dimm == "CPU_SrcID#0_MC#2_Chan#0_DIMM#0" && o.Value == 3);
+        Assert.Equal((1L, 1L, 1L), ((long)summary.Details["memory_errors"]!, (long)summary.Details["mce_errors"]!, (long)summary.Details["mce_corrected"]!));
+        Assert.Contains(summary.Observations, o => o.Dimm == "CPU_SrcID#0_MC#2_Chan#0_DIMM#0" && o.Value == 1);
         var errors = ToolParsers.RasMcCtl(RasMcCtl(db, "--errors"), "errors");
         Assert.Equal(CheckStatus.Warning, errors.Status);
         Assert.Equal("Unified Memory Controller (bank=21)", (string?)errors.Details["mce_banks"]![0]);

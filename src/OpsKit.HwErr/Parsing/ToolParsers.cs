@@ -70,7 +70,7 @@ public static partial class ToolParsers
     [GeneratedRegex(@"^\d+ .*? (?<n>\d+) (?<type>\S+) error\(s\): .* at (?<label>.*?) location: ")]
     private static partial Regex ErrorsMemory();
 
-    [GeneratedRegex(@"^\d+ \S+ \S+ (?<dev>\S+) (?<type>.+?) error: (?<msg>.*)$")]
+    [GeneratedRegex(@"^\d+ \S+ \S+(?: [+-]\d{4})? (?<dev>\S+) (?<type>.+?) error: (?<msg>.*)$")]
     private static partial Regex ErrorsAer();
 
     [GeneratedRegex(@"^(?<label>.+?)\s*\t\s*(?<ce>\d+)\s*\t\s*(?<ue>\d+)\s*$")]
