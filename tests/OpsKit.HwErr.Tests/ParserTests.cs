@@ -107,6 +107,27 @@ public class ParserTests
     }
 
     [Fact]
+    public void Mcelog_client_memory_accounting_counts_per_dimm()
+    {
+        var r = ToolParsers.Mcelog("""
+            SOCKET 0 CHANNEL 1 DIMM 0
+            DMI_NAME "DIMM_B1"
+            DMI_LOCATION "NODE 0 CHANNEL 1 DIMM 0"
+            corrected memory errors:
+            	12 total
+            	2 in 24h
+            uncorrected memory errors:
+            	0 total
+            	0 in 24h
+
+            """, "mcelog --client");
+        Assert.Equal(OpsKit.Core.CheckStatus.Warning, r.Status);
+        var ce = r.Observations.Single(o => o.Severity == Severity.Corrected);
+        Assert.Equal(("DIMM_B1", 12L), (ce.Dimm, ce.Value));
+        Assert.Equal(12, (long)r.Details["dimm_ce_total"]!);
+    }
+
+    [Fact]
     public void Edac_util_output_that_is_something_else_is_unknown()
     {
         var r = ToolParsers.EdacUtil("hello world\n", "x.txt");

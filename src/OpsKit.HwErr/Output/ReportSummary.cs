@@ -27,7 +27,8 @@ public static class ReportSummary
         foreach (var s in report.Sources)
         {
             foreach (var n in s.Notes.Where(n => n.Status != CheckStatus.Ok)) list.Add(new Problem(n.Status, $"{s.Source}: {n.Message}", null));
-            var bad = s.Observations.Where(o => SourceReport.Judged(o) != CheckStatus.Ok).ToList();
+            // Records before the lines that repeat them ("error received", "recovery failed", decoder lines).
+            var bad = s.Observations.Where(o => SourceReport.Judged(o) != CheckStatus.Ok).OrderBy(o => o.InTotal ? 0 : 1).ToList();
             foreach (var o in s.Source == "edac" ? Finest(bad) : bad)
                 list.Add(new Problem(SourceReport.Judged(o), $"{o.What}: {Count(o)}", o.Evidence.FirstOrDefault()));
         }

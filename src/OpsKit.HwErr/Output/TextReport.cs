@@ -25,7 +25,7 @@ public static class TextReport
         {
             sb.Append('\n').Append(s.Source).Append(' ').Append(s.Origin).Append(": ").Append(s.Status.Label()).Append('\n');
             foreach (var n in s.Notes) sb.Append("  ").Append(n.Status.Label()).Append(": ").Append(n.Message).Append('\n');
-            var rows = s.Observations.Where(o => o.Value > 0 || IsTotal(o)).ToList();
+            var rows = s.Observations.Where(o => o.Value > 0 || IsTotal(o)).OrderBy(o => o.InTotal ? 0 : 1).ToList();
             if (rows.Count == 0)
             {
                 sb.Append("  nothing counted\n");
@@ -34,7 +34,8 @@ public static class TextReport
             var table = new TextTable("STATUS", "COUNT", "WHAT").AlignRight(1);
             foreach (var o in rows) table.Add(SourceReport.Judged(o).Label(), ReportSummary.Count(o), o.What);
             foreach (var line in table.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)) sb.Append("  ").Append(line).Append('\n');
-            var evidence = rows.Where(o => SourceReport.Judged(o) != CheckStatus.Ok && !o.IsCounter).SelectMany(o => o.Evidence.Take(1)).ToList();
+            // Log and tool lines are worth showing; a sysfs counter's evidence is only its path.
+            var evidence = s.Source is "edac" or "aer" ? [] : rows.Where(o => SourceReport.Judged(o) != CheckStatus.Ok).SelectMany(o => o.Evidence.Take(1)).ToList();
             if (evidence.Count > 0)
             {
                 sb.Append("  first lines:\n");

@@ -293,11 +293,32 @@ public static partial class ToolParsers
             Add(report, $"mcelog/{dev ?? "-"}/{sev.Label()}", sev, 1, $"MCE {sev.Label()}{(pcc ? ", processor context corrupt" : "")}{(dev is null ? "" : " on " + dev)}",
                 $"{origin}:{start + 1}: MCE record{(status is null ? "" : " STATUS " + status)}", device: dev, inTotal: true, counter: false);
         }
-        if (total == 0 && !lines.Any(l => l.Length == 0 || l.StartsWith("mcelog:", StringComparison.Ordinal)))
+        // The client's memory accounting: "SOCKET s CHANNEL c DIMM d", DMI_NAME, then "corrected memory errors:"
+        // and "uncorrected memory errors:" each followed by "\tN total".
+        string? dimm = null;
+        long dimmCe = 0, dimmUe = 0;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var l = lines[i];
+            if (Regex.Match(l, @"^SOCKET (\d+) CHANNEL (\S+) DIMM (\S+)") is { Success: true } sd) dimm = $"socket {sd.Groups[1].Value} channel {sd.Groups[2].Value} dimm {sd.Groups[3].Value}";
+            else if (dimm is not null && Regex.Match(l, @"^DMI_NAME ""([^""]*)""") is { Success: true } dn && dn.Groups[1].Value.Trim().Length > 0) dimm = dn.Groups[1].Value.Trim();
+            else if (dimm is not null && Regex.Match(l, @"^(un)?corrected memory errors:$") is { Success: true } me && i + 1 < lines.Count
+                && Regex.Match(lines[i + 1], @"^\s+(\d+) total") is { Success: true } tot)
+            {
+                var uc = me.Groups[1].Success;
+                var n = long.Parse(tot.Groups[1].Value, CultureInfo.InvariantCulture);
+                if (uc) dimmUe += n;
+                else dimmCe += n;
+                var sev = uc ? Severity.Uncorrected : Severity.Corrected;
+                Add(report, $"mcelog/dimm/{dimm}/{sev.Label()}", sev, n, $"{dimm} {sev.Label()} memory errors", $"{origin}:{i + 2}: {lines[i + 1].Trim()}", dimm: dimm, inTotal: total == 0, counter: true);
+            }
+        }
+        if (total == 0 && dimm is null && !lines.Any(l => l.Length == 0 || l.StartsWith("mcelog:", StringComparison.Ordinal)))
             report.Unknown($"{origin}: no 'MCE n' record and not mcelog output");
         report.Details = new JsonObject
         {
             ["mce_records"] = total, ["uncorrected"] = uncorrected, ["corrected"] = corrected,
+            ["dimm_ce_total"] = dimmCe, ["dimm_ue_total"] = dimmUe,
             ["processor_context_corrupt"] = pccRecords > 0, ["records"] = records,
         };
         return report;

@@ -65,7 +65,8 @@ public class EndToEndTests
         Assert.Equal((0, ""), (ok.ExitCode, ok.StandardOutput));
         var bad = Hwerr(["check", "--cron", .. DataCases.Args("logs/aer-fatal-dmesg-H")]);
         Assert.Equal(2, bad.ExitCode);
-        Assert.StartsWith("HWERR CRITICAL: PCIe 0000:00:03.0", bad.StandardOutput);
+        Assert.StartsWith("HWERR CRITICAL: PCIe 0000:00:03.0 fatal (Transaction Layer): 1; ", bad.StandardOutput);
+        Assert.Contains("aer-fatal-dmesg-H.txt:5: [  +0.000004] pcieport 0000:00:03.0: PCIe Bus Error: severity=Uncorrected (Fatal), type=Transaction Layer, (Requester ID)\n", bad.StandardOutput);
     }
 
     [Fact]
