@@ -127,6 +127,21 @@ public class EndToEndTests
     }
 
     [Fact]
+    public void Unreadable_counter_is_unknown_exit_3_naming_the_file_and_prometheus_goes_to_a_file()
+    {
+        using var root = new TempDir("hwerr-unknown");
+        var bad = root.Write("sys/devices/system/edac/mc/mc0/ce_count", "n/a\n");
+        root.Write("sys/devices/system/edac/mc/mc0/ue_count", "0\n");
+        var r = Hwerr("check", "--root", root.Path, "--format", "nagios");
+        Assert.Equal(3, r.ExitCode);
+        Assert.StartsWith($"HWERR UNKNOWN - edac: {bad}: 'n/a' is not a count", r.StandardOutput);
+        var prom = root.File("opskit_hwerr.prom");
+        var p = Hwerr("check", "--root", root.Path, "--format", "prometheus", "--output", prom);
+        Assert.Equal((3, ""), (p.ExitCode, p.StandardOutput));
+        Assert.Contains("opskit_hwerr_check_success 0\n", File.ReadAllText(prom));
+    }
+
+    [Fact]
     public void Log_from_stdin()
     {
         var log = File.ReadAllText(Path.Combine(DataCases.Root, "logs", "mce-fatal-panic-context-corrupt.txt"));
