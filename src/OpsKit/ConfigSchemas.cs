@@ -2,6 +2,7 @@
 // Each area declares its own table; only the executable sees them all.
 using OpsKit.Commands.Aide;
 using OpsKit.Commands.Aoe;
+using OpsKit.Commands.HwErr;
 using OpsKit.Commands.IoWait;
 using OpsKit.Commands.Raid;
 using OpsKit.Commands.Rpm;
@@ -28,5 +29,6 @@ public static class ConfigSchemas
         RpmCommand.Schema,
         IoWaitCommand.Schema,
         AideCommand.Schema,
+        HwErrCommand.Schema,
     }.OfType<ConfigTable>().ToList();
 }

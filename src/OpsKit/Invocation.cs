@@ -19,6 +19,7 @@ public sealed record Invocation(RunMode Mode, IReadOnlyList<string> Arguments, s
         ["snapshot_rotate"] = ["snapshot", "rotate", "--cron"],
         ["iowait_summary"] = ["iowait", "summary"],
         ["aide_check"] = ["aide", "check", "--cron"],
+        ["hwerr_check"] = ["hwerr", "check", "--cron"],
     };
 
     /// <summary>Resolves the invocation from argv[0], the arguments and the environment.</summary>

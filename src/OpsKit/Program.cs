@@ -5,6 +5,7 @@ using OpsKit.Commands.Aide;
 using OpsKit.Commands.Aoe;
 using OpsKit.Commands.Config;
 using OpsKit.Commands.Generate;
+using OpsKit.Commands.HwErr;
 using OpsKit.Commands.IoWait;
 using OpsKit.Commands.Mail;
 using OpsKit.Commands.Raid;
@@ -31,6 +32,7 @@ public static class Program
             RpmCommand.Create(),
             IoWaitCommand.Create(),
             AideCommand.Create(),
+            HwErrCommand.Create(),
             ConfigCommand.Create(),
             MailCommand.Create(),
             GenerateCommand.Create(),

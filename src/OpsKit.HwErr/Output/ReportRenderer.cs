@@ -1,0 +1,38 @@
+// Picks the renderer for an output format and writes report files atomically.
+using OpsKit.Core;
+using OpsKit.Core.Output;
+using OpsKit.HwErr.Model;
+
+namespace OpsKit.HwErr.Output;
+
+/// <summary>Renders a report in a format.</summary>
+public static class ReportRenderer
+{
+    /// <summary>The report as text in <paramref name="format"/>.</summary>
+    public static string Render(HwErrReport report, OutputFormat format) => format switch
+    {
+        OutputFormat.Json => JsonReport.Build(report).ToJsonString(JsonOutput.Options) + "\n",
+        OutputFormat.Nagios => NagiosReport.Render(report),
+        OutputFormat.Prometheus => PrometheusReport.Render(report),
+        _ => TextReport.Render(report),
+    };
+
+    /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> through a temp file and a rename.</summary>
+    public static void WriteAtomically(string path, string text)
+    {
+        var full = Path.GetFullPath(path);
+        var dir = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(dir)) throw OpsKitException.BadData($"{path}: directory {dir} does not exist");
+        var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            File.WriteAllText(temp, text);
+            File.Move(temp, full, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try { File.Delete(temp); } catch (IOException) { }
+            throw new OpsKitException($"{path}: {e.Message}", ExitCodes.IoError, e);
+        }
+    }
+}
