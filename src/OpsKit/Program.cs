@@ -37,34 +37,14 @@ public static class Program
             MailCommand.Create(),
             GenerateCommand.Create(),
         };
-        NameRoot(root);
+        // The native binary is started under its multi-call names too (raid_check, a cron.daily link): help says opskit.
+        root.HelpName = "opskit";
         root.Options.Add(GlobalOptions.Config);
         root.Options.Add(GlobalOptions.NoConfig);
         root.Options.Add(GlobalOptions.Verbose);
         root.Options.Add(GlobalOptions.Debug);
         return root;
     }
-
-    /// <summary>
-    /// Names the root "opskit" in help and errors whatever name we were started by. RootCommand takes its name from
-    /// argv[0]: "opskit" for the ReadyToRun apphost, but the symlink's name (raid_check, vbladectl, a cron.daily
-    /// script) for the native binary. System.CommandLine 2.0 has no setter, so this writes the name it keeps;
-    /// should a later version keep it elsewhere, the name stays argv[0]'s (EndToEndTests.Symlink_DispatchesByName fails).
-    /// </summary>
-    private static void NameRoot(RootCommand root)
-    {
-        if (root.Name == "opskit") return;
-        try
-        {
-            SymbolName(root) = "opskit";
-        }
-        catch (MissingFieldException)
-        {
-        }
-    }
-
-    [System.Runtime.CompilerServices.UnsafeAccessor(System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "<Name>k__BackingField")]
-    private static extern ref string SymbolName(Symbol symbol);
 
     /// <summary>Runs opskit.</summary>
     public static int Main(string[] args)
@@ -103,7 +83,7 @@ public static class Program
             {
                 if (!forced)
                 {
-                    foreach (var e in parse.Errors) CommandHost.Error.WriteLine($"opskit: {e.Message}");
+                    foreach (var line in ParseErrorText.Lines(parse)) CommandHost.Error.WriteLine($"opskit: {line}");
                     CommandHost.Error.WriteLine("Try 'opskit --help' for more information.");
                 }
                 return ExitCodes.Usage;

@@ -53,7 +53,24 @@ public class EndToEndTests
     {
         var r = OpskitProcess.Run("frobnicate");
         Assert.Equal(ExitCodes.Usage, r.ExitCode);
-        Assert.Contains("opskit: Unrecognized command or argument 'frobnicate'", r.StandardError);
+        Assert.Contains("opskit: unknown command 'frobnicate' for 'opskit'", r.StandardError);
+    }
+
+    [Theory]
+    [InlineData(new[] { "raid", "chek" }, "opskit: unknown command 'chek' for 'opskit raid' (did you mean 'check'?)")]
+    [InlineData(new[] { "snapshot", "rotat" }, "opskit: unknown command 'rotat' for 'opskit snapshot' (did you mean 'rotate'?)")]
+    [InlineData(new[] { "raid", "check", "--fromat", "json" }, "opskit: unknown option '--fromat' for 'opskit raid check' (did you mean '--format'?)")]
+    [InlineData(new[] { "raid", "check", "--format", "xml" }, "opskit: --format: 'xml' is not one of json, nagios, prometheus, text")]
+    [InlineData(new[] { "aoe", "serve", "--shelf", "x", "--interface", "lo", "/tmp/none" }, "opskit: --shelf: 'x' is not a whole number from -2147483648 to 2147483647")]
+    [InlineData(new[] { "raid" }, "opskit: 'opskit raid' needs a command: check, detect, dump, sudoers")]
+    public void ParseErrors_SayWhatWasMeant_InWords(string[] args, string firstLine)
+    {
+        var r = OpskitProcess.Run(["--no-config", .. args]);
+        Assert.Equal(ExitCodes.Usage, r.ExitCode);
+        var lines = r.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(firstLine, lines[0]);
+        Assert.DoesNotContain("System.", r.StandardError);
+        Assert.DoesNotContain("OpsKit.Core", r.StandardError);
     }
 
     [Fact]
