@@ -9,7 +9,7 @@ namespace OpsKit.Tests;
 public class EndToEndTests
 {
     [Fact]
-    public void Version_PrintsVersionCommitDateThenTheLicence()
+    public async Task Version_PrintsVersionCommitDateThenTheLicence()
     {
         var r = OpskitProcess.Run("--version");
         Assert.Equal(0, r.ExitCode);
@@ -22,8 +22,7 @@ public class EndToEndTests
         // In a checkout the commit is one of this repository's (the build read it from git, not a constant).
         if (Directory.Exists(Path.Combine(RepoPaths.Root, ".git")) || File.Exists(Path.Combine(RepoPaths.Root, ".git")))
         {
-            var git = new OpsKit.Core.Processes.ProcessRunner().RunAsync(new("git", "-C", RepoPaths.Root, "cat-file", "-t", m.Groups["c"].Value))
-                .GetAwaiter().GetResult();
+            var git = await new OpsKit.Core.Processes.ProcessRunner().RunAsync(new("git", "-C", RepoPaths.Root, "cat-file", "-t", m.Groups["c"].Value));
             Assert.Equal("commit", git.StandardOutput.Trim());
         }
         // The same text when --version comes after other options (the command tree answers it).
