@@ -16,7 +16,8 @@ changelog_version=$(sed -n '1s/^opskit (\([^)]*\)).*/\1/p' packaging/deb/changel
     echo "build-deb: packaging/deb/changelog: first entry is $changelog_version, the project is $debversion" >&2; exit 65; }
 
 # The names a symlink to opskit can carry (Invocation.MultiCallNames), read from the source so the list cannot drift.
-mapfile -t multicall < <(sed -n 's/^ *\["\([a-z_-]*\)"\] = \[.*/\1/p' src/OpsKit/Invocation.cs)
+# Each line: the name and the area it runs ("raid_check raid").
+mapfile -t multicall < <(sed -n 's/^ *\["\([a-z_-]*\)"\] = \["\([a-z]*\)".*/\1 \2/p' src/OpsKit/Invocation.cs)
 [ "${#multicall[@]}" -gt 0 ] || { echo "build-deb: no multi-call names found in src/OpsKit/Invocation.cs" >&2; exit 70; }
 
 work=$(mktemp -d)
@@ -28,9 +29,15 @@ install -d "$root/DEBIAN" "$root/usr/lib/opskit" "$root/usr/bin" "$root/usr/shar
 cp -a out/bin/. "$root/usr/lib/opskit/"
 rm -f "$root"/usr/lib/opskit/*.pdb "$root"/usr/lib/opskit/*.dbg
 ln -s ../lib/opskit/opskit "$root/usr/bin/opskit"
-for name in "${multicall[@]}"; do ln -s ../lib/opskit/opskit "$root/usr/bin/$name"; done
 for page in man/*.1; do gzip -9n < "$page" > "$root/usr/share/man/man1/$(basename "$page").gz"; done
 for page in man/*.8; do gzip -9n < "$page" > "$root/usr/share/man/man8/$(basename "$page").gz"; done
+# The multi-call names in /usr/bin, each with its area's man page under its own name (man raid_check).
+for line in "${multicall[@]}"; do
+    read -r name area <<< "$line"
+    ln -s ../lib/opskit/opskit "$root/usr/bin/$name"
+    [ -e "$root/usr/share/man/man8/opskit-$area.8.gz" ] || { echo "build-deb: no man page opskit-$area.8 for $name" >&2; exit 70; }
+    ln -s "opskit-$area.8.gz" "$root/usr/share/man/man8/$name.8.gz"
+done
 install -Dm644 completions/opskit.bash "$root/usr/share/bash-completion/completions/opskit"
 install -Dm644 completions/_opskit "$root/usr/share/zsh/vendor-completions/_opskit"
 install -Dm644 completions/opskit.fish "$root/usr/share/fish/vendor_completions.d/opskit.fish"
@@ -60,7 +67,7 @@ Architecture: $arch
 Maintainer: OpsKit maintainers <opskit@example.org>
 Installed-Size: $(du -sk --exclude=DEBIAN "$root" | cut -f1)
 Depends: ${depends:-libc6}
-Recommends: rsync, openssh-server
+Recommends: rsync, openssh-server, libssl3
 Suggests: vblade, aoetools, mdadm, rpm, rpmlint
 Section: admin
 Priority: optional
