@@ -117,7 +117,7 @@ public sealed class DebPackageTests(DebPackage deb) : IClassFixture<DebPackage>
             Assert.True(remove.ExitCode == 0, remove.StandardOutput + remove.StandardError);
             Assert.Equal("deinstall ok config-files", Run("dpkg-query", "-W", "-f=${Status}", "opskit").StandardOutput.Trim());
             var left = files.Where(f => f != "/etc/opskit/opskit.toml" && f != "/etc/opskit")
-                .Where(f => File.Exists(f) || (Directory.Exists(f) && Owned(f)) || new FileInfo(f).LinkTarget is not null)
+                .Where(f => Directory.Exists(f) ? Owned(f) : File.Exists(f) || new FileInfo(f).LinkTarget is not null)
                 .ToList();
             Assert.True(left.Count == 0, "left after dpkg -r: " + string.Join(", ", left));
             Assert.True(File.Exists("/etc/opskit/opskit.toml"), "the conffile must stay after dpkg -r");
