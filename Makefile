@@ -5,6 +5,9 @@ PREFIX        ?= /usr/local
 DESTDIR       ?=
 DOTNET        ?= dotnet
 BIN           := out/bin/opskit
+VERSION       := $(shell sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props)
+# The symlink names that run one tool (Invocation.MultiCallNames): raid_check, vbladectl, ...
+MULTICALL     := $(shell sed -n 's/^ *\["\([a-z_-]*\)"\] = \[.*/\1/p' src/OpsKit/Invocation.cs)
 # Native (NativeAOT) binary when a C toolchain is there to link it, else ReadyToRun on the shared runtime.
 AOT           ?= $(shell printf 'int main(void){return 0;}' | cc -x c -o /dev/null - >/dev/null 2>&1 && echo true || echo false)
 PUBLISH       = $(DOTNET) publish src/OpsKit/OpsKit.csproj -c $(CONFIGURATION) -o out/bin -nologo -clp:ErrorsOnly
@@ -12,7 +15,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: all deps build test bench demo docs golden-update install uninstall dist clean
+.PHONY: all deps build test bench demo docs golden-update install uninstall dist tarball deb rpm clean
 
 all: build
 
@@ -58,6 +61,7 @@ install: build
 	install -d $(DESTDIR)$(PREFIX)/lib/opskit $(DESTDIR)$(PREFIX)/bin
 	cp -a out/bin/. $(DESTDIR)$(PREFIX)/lib/opskit/
 	ln -sfn ../lib/opskit/opskit $(DESTDIR)$(PREFIX)/bin/opskit
+	for n in $(MULTICALL); do ln -sfn opskit $(DESTDIR)$(PREFIX)/bin/$$n; done
 	install -Dm644 -t $(DESTDIR)$(PREFIX)/share/man/man1 man/*.1
 	install -Dm644 -t $(DESTDIR)$(PREFIX)/share/man/man8 man/*.8
 	install -Dm644 completions/opskit.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/opskit
@@ -72,7 +76,7 @@ install: build
 ## uninstall: remove what install put in place (keeps /etc/opskit/opskit.toml)
 uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/lib/opskit $(DESTDIR)$(PREFIX)/share/doc/opskit
-	rm -f $(DESTDIR)$(PREFIX)/bin/opskit
+	rm -f $(DESTDIR)$(PREFIX)/bin/opskit $(addprefix $(DESTDIR)$(PREFIX)/bin/,$(MULTICALL))
 	rm -f $(addprefix $(DESTDIR)$(PREFIX)/share/man/man1/,$(notdir $(wildcard man/*.1)))
 	rm -f $(addprefix $(DESTDIR)$(PREFIX)/share/man/man8/,$(notdir $(wildcard man/*.8)))
 	rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/opskit
@@ -80,11 +84,21 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/opskit.fish
 	rm -f $(DESTDIR)$(PREFIX)/lib/systemd/system/opskit-aoe.service
 
-## dist: source tarball out/opskit-VERSION.tar.gz from the committed tree
-dist:
+## dist: the source tarball, the .deb and the rpm in out/ (packages of the committed tree's build)
+dist: tarball deb rpm
+
+## tarball: source tarball out/opskit-VERSION.tar.gz from the committed tree
+tarball:
 	@mkdir -p out
-	@v=$$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props); \
-	git archive --format=tar.gz --prefix=opskit-$$v/ -o out/opskit-$$v.tar.gz HEAD && echo out/opskit-$$v.tar.gz
+	@git archive --format=tar.gz --prefix=opskit-$(VERSION)/ -o out/opskit-$(VERSION).tar.gz HEAD && echo out/opskit-$(VERSION).tar.gz
+
+## deb: out/opskit_VERSION-1_ARCH.deb with dpkg-deb from out/bin (no network), then lintian
+deb: build
+	@deb=$$(packaging/deb/build-deb.sh out) && echo "$$deb" && lintian --fail-on error "$$deb"
+
+## rpm: binary and source rpm of packaging/opskit.spec from the tarball, through 'opskit rpm build' (rpmlint included)
+rpm: build tarball
+	@packaging/rpm-build.sh
 
 clean:
 	rm -rf out

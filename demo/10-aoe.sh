@@ -1,4 +1,4 @@
-# AoE: the origin's vbladed.conf imported (and its typo caught), then, as root, one image served by the built-in
+# AoE: a classic vbladed.conf imported (and its typo caught), then, as root, one image served by the built-in
 # target in a network namespace, discovered and read from a second namespace over a veth pair.
 set -u
 say() { printf '\n$ %s\n' "$*"; }

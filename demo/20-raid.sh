@@ -1,18 +1,12 @@
 # RAID: replay a healthy and a degraded capture (real vendor tool output from
-# $OPSKIT_SHARED/data/raid) in every output format, cron mode, then the sudo rules.
+# tests/data/raid) in every output format, cron mode, then the sudo rules.
 set -u
 say() { printf '\n$ %s\n' "$*"; }
 run() { say "$*"; "$@"; echo "(exit $?)"; }
 
-RAID="$OPSKIT_SHARED/data/raid"
+RAID="$REPO/tests/data/raid"
 healthy="$RAID/storcli/json-raid6-cachevault"
 degraded="$RAID/storcli/text-per-controller-offline"
-
-if [ ! -d "$RAID" ]; then
-  echo "raid: no captured vendor outputs at $RAID (set OPSKIT_SHARED to the folder that holds data/raid); replays skipped"
-  run "$OPSKIT" --no-config raid sudoers --user nagios
-  exit 0
-fi
 
 for format in text nagios json prometheus; do
   run "$OPSKIT" --no-config raid check --replay "$healthy" --format "$format"

@@ -41,7 +41,7 @@ for rpm in rpmbuild/RPMS/*/*.rpm; do
     say "rpm -qlp $rpm"; rpm -qlp "$rpm" | grep -v '^/usr/lib/.build-id'
 done
 
-# The origin's troubleshooting case: a file the install creates but %files forgets.
+# The old how-to's troubleshooting case: a file the install creates but %files forgets.
 grep -v 'hello.conf' hello.spec > broken.spec
 mv broken.spec hello.spec
 run "$OPSKIT" rpm build hello.spec --no-lint

@@ -5,7 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export OPSKIT="$PWD/out/bin/opskit"
 export REPO="$PWD"
-export OPSKIT_SHARED="${OPSKIT_SHARED:-$(cd .. && pwd)/shared}"
 unset OPSKIT_CONFIG
 top=$(mktemp -d /tmp/opskit-demo.XXXXXX)
 trap 'rm -rf "$top"' EXIT

@@ -1,5 +1,5 @@
-# Generates a synthetic block_dump kernel log for the benchmark (research/iowait.md §4
-# shape): ~70 % block_dump lines (80 % with "(N sectors)"), syslog-style prefixes with
+# Generates a synthetic block_dump kernel log for the benchmark:
+# ~70 % block_dump lines (80 % with "(N sectors)"), syslog-style prefixes with
 # uptime stamps, comms with spaces/slashes/dashes, and look-alike noise lines.
 # Usage: mawk -v bytes=N -v seed=S -f gen.awk > FILE
 BEGIN {

@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
 # Cost of one RAID check from a capture: `opskit raid check --replay` on a small (mdstat)
-# and a large (storcli text, three controllers, 35 KB) case, against the origin script's
-# way (grep over the same file) as the anchor, and `opskit --version` (bare start-up).
+# and a large (storcli text, three controllers, 35 KB) case, against the old raid_check
+# script's way (grep over the same file) as the anchor, and `opskit --version` (bare start-up).
 # Prints medians and ratios to the anchor measured in the same run.
 set -euo pipefail
 : "${OPSKIT:?set OPSKIT to the opskit binary}"
-shared=${OPSKIT_SHARED:-$(cd "$(dirname "$0")/../../.." && pwd)/shared}
-raid="$shared/data/raid"
+raid="$(cd "$(dirname "$0")/../.." && pwd)/tests/data/raid"
 md="$raid/mdstat/degraded-plus-recovering"
 big="$raid/storcli/text-three-controllers-ok"
 out=$(mktemp -d)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builds the snapshot bench tree (after research/snapshots.md §6): DIRS x DIRS
+"""Builds the snapshot bench tree: DIRS x DIRS
 folders of FILES_PER_DIR small files (512..16384 bytes, seed 42) plus 4 large
 random files, ~1 GiB and 20,000 files by default.
 

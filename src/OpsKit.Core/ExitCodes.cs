@@ -1,4 +1,4 @@
-// The one exit-code table of OpsKit (DESIGN.md "Exit codes"). The man page
+// The one exit-code table of OpsKit. The man page
 // and the tests read the same table, so the three never disagree.
 namespace OpsKit.Core;
 

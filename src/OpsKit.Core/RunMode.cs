@@ -1,4 +1,4 @@
-// How OpsKit was started; decided once, first, in Program (DESIGN.md "Run modes").
+// How OpsKit was started; decided once, first, in Program (Invocation).
 namespace OpsKit.Core;
 
 /// <summary>The way the process was started, which picks log sinks and output habits.</summary>

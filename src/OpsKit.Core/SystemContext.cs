@@ -1,4 +1,4 @@
-// Everything that touches the host goes through here (DESIGN.md "Host seams"):
+// Everything that touches the host goes through here:
 // tests point RootPath at a fixture tree and swap the runner for a replay.
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

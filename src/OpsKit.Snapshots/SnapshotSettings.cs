@@ -46,7 +46,7 @@ public sealed record SnapshotSettings
         ConfigKey.Integer("keep_weekly", 0, "Newest snapshot of each of the N most recent ISO weeks (-1 = all).", -1, 100000),
         ConfigKey.Integer("keep_monthly", 0, "Newest snapshot of each of the N most recent months (-1 = all).", -1, 100000),
         ConfigKey.Integer("keep_yearly", 0, "Newest snapshot of each of the N most recent years (-1 = all).", -1, 100000),
-        ConfigKey.Float("max_age_days", 0, "Alone: keep what is younger than D days (the origin's rule). With keep_* rules: a hard cap."),
+        ConfigKey.Float("max_age_days", 0, "Alone: keep what is younger than D days (the old irsync rotation's rule). With keep_* rules: a hard cap."),
         ConfigKey.Integer("min_keep", 1, "Always keep this many newest complete snapshots.", 1, 100000),
     ];
 

@@ -1,4 +1,4 @@
-// The states a snapshot can be in (research §4.1): decided from the manifest
+// The states a snapshot can be in: decided from the manifest
 // and the series lock, never guessed from a name or an mtime.
 namespace OpsKit.Snapshots;
 

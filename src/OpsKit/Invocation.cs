@@ -1,4 +1,4 @@
-// Decides the run mode first (DESIGN.md "Run modes"): the name we were started
+// Decides the run mode first (see RunMode): the name we were started
 // under (multi-call symlinks), an ssh forced command, or a shell.
 using OpsKit.Core;
 

@@ -1,5 +1,5 @@
 // Entry point: decide the run mode, build the command tree, parse, run, and
-// turn every outcome into one exit code from the table (DESIGN.md "Exit codes").
+// turn every outcome into one exit code from the table (ExitCodes).
 using System.CommandLine;
 using OpsKit.Commands.Aide;
 using OpsKit.Commands.Aoe;
@@ -43,6 +43,10 @@ public static class Program
         root.Options.Add(GlobalOptions.NoConfig);
         root.Options.Add(GlobalOptions.Verbose);
         root.Options.Add(GlobalOptions.Debug);
+        foreach (var option in root.Options)
+        {
+            if (option is VersionOption) option.Action = new VersionAction();
+        }
         return root;
     }
 
@@ -53,7 +57,7 @@ public static class Program
         // the command tree (which loads every area's library); the output is the same either way.
         if (args is ["--version"])
         {
-            Console.Out.WriteLine(BuildInfo.Version);
+            Console.Out.Write(BuildInfo.VersionText);
             return ExitCodes.Ok;
         }
         var invocation = Invocation.Resolve(Invocation.ReadArgv0(), args, Environment.GetEnvironmentVariable);
@@ -125,4 +129,15 @@ public static class Program
 
     private static bool IsBrokenPipe(IOException e) =>
         e.HResult == 32 || e.Message.Contains("Broken pipe", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>--version anywhere on the command line prints what the fast path in Main prints.</summary>
+internal sealed class VersionAction : System.CommandLine.Invocation.SynchronousCommandLineAction
+{
+    /// <inheritdoc />
+    public override int Invoke(ParseResult parseResult)
+    {
+        parseResult.InvocationConfiguration.Output.Write(BuildInfo.VersionText);
+        return ExitCodes.Ok;
+    }
 }

@@ -1,4 +1,4 @@
-// The developer fixtures of shared/data/raid: one case per folder with expected.json
+// The RAID cases of tests/data/raid: one case per folder with expected.json
 // (status, optional variants under non-default options). Read in place, never copied.
 using System.Text.Json;
 using OpsKit.Core;
@@ -10,8 +10,8 @@ namespace OpsKit.Raid.Tests;
 /// <summary>Enumerates and reads fixture cases.</summary>
 public static class FixtureCases
 {
-    /// <summary>shared/data/raid.</summary>
-    public static string Root => RepoPaths.SharedData("raid");
+    /// <summary>tests/data/raid.</summary>
+    public static string Root => RepoPaths.TestData("raid");
 
     /// <summary>Every case as "controller/case".</summary>
     public static IEnumerable<object[]> All() =>

@@ -1,5 +1,5 @@
-// The origin's (irsync 1.1) five ways to lose or falsify history, reproduced in
-// research/snapshots.md §1.1 by pitfalls.sh, turned into regression tests of the
+// The five ways the old irsync 1.1 rotation script could lose or falsify history,
+// turned into regression tests of the
 // opskit binary: each must now be impossible.
 using System.Text.Json.Nodes;
 

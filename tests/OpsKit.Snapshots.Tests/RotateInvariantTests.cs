@@ -1,4 +1,4 @@
-// The safety invariants of research §5, one test each, on real folders.
+// The safety invariants of Rotator, one test each, on real folders.
 using OpsKit.Core;
 using OpsKit.Snapshots.Retention;
 using OpsKit.Snapshots.Rotation;

@@ -1,4 +1,4 @@
-// Reads shared/data/ssh/attack-corpus.tsv: expect<TAB>command<TAB>why, with
+// Reads tests/data/ssh/attack-corpus.tsv: expect<TAB>command<TAB>why, with
 // env:unset (variable absent) and b64:<base64> (exact bytes) encodings.
 using OpsKit.SshGuard.Policy;
 using OpsKit.Testing;
@@ -25,7 +25,7 @@ public static class AttackCorpus
     private static readonly Lazy<IReadOnlyList<CorpusCase>> s_cases = new(Load);
 
     /// <summary>The corpus file.</summary>
-    public static string File => RepoPaths.SharedData("ssh", "attack-corpus.tsv");
+    public static string File => RepoPaths.TestData("ssh", "attack-corpus.tsv");
 
     /// <summary>examples/ssh/backup-v1.toml.</summary>
     public static string PolicyFile => Path.Combine(RepoPaths.Root, "examples", "ssh", "backup-v1.toml");

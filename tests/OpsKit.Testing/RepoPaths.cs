@@ -1,4 +1,4 @@
-// Locates the repository, ../shared (test data from public sources) and the built opskit binary.
+// Locates the repository, its test data (tests/data), the optional cross-check tools and the built opskit binary.
 namespace OpsKit.Testing;
 
 /// <summary>Paths tests need.</summary>
@@ -9,21 +9,36 @@ public static class RepoPaths
     /// <summary>The repository root (holds OpsKit.sln).</summary>
     public static string Root => s_root.Value;
 
-    /// <summary>The shared/ folder beside the repository (OPSKIT_SHARED overrides).</summary>
-    public static string Shared
+    /// <summary>A path under tests/data (captures from public sources, one folder per area; see tests/data/README.md).</summary>
+    public static string TestData(params string[] parts) => Path.Combine([Root, "tests", "data", .. parts]);
+
+    /// <summary>
+    /// The team's reference folder for the optional cross-check lane (scripts that are not part of the repository):
+    /// OPSKIT_SHARED when set, else shared/ beside the repository; null when neither exists.
+    /// </summary>
+    public static string? CrossCheckRoot
     {
         get
         {
             var env = Environment.GetEnvironmentVariable("OPSKIT_SHARED");
-            if (!string.IsNullOrEmpty(env)) return env;
+            if (!string.IsNullOrEmpty(env)) return Directory.Exists(env) ? env : null;
             var beside = Path.GetFullPath(Path.Combine(Root, "..", "shared"));
-            if (Directory.Exists(beside)) return beside;
-            throw new DirectoryNotFoundException($"shared/ not found beside {Root}; set OPSKIT_SHARED");
+            return Directory.Exists(beside) ? beside : null;
         }
     }
 
-    /// <summary>A path under shared/data.</summary>
-    public static string SharedData(params string[] parts) => Path.Combine([Shared, "data", .. parts]);
+    /// <summary>A cross-check tool under the reference folder's tools/, or null when it is not there.</summary>
+    public static string? CrossCheckTool(params string[] parts)
+    {
+        var root = CrossCheckRoot;
+        if (root is null) return null;
+        var path = Path.Combine([root, "tools", .. parts]);
+        return File.Exists(path) ? path : null;
+    }
+
+    /// <summary>A path under the reference folder's data/ (only the toml-test suite still reads it until it is vendored).</summary>
+    public static string SharedData(params string[] parts) =>
+        Path.Combine([CrossCheckRoot ?? throw new DirectoryNotFoundException($"shared/ not found beside {Root}; set OPSKIT_SHARED"), "data", .. parts]);
 
     /// <summary>The opskit executable to run end to end: OPSKIT_BIN, else out/bin/opskit, else the build output.</summary>
     public static string OpskitBinary

@@ -9,11 +9,22 @@ namespace OpsKit.Tests;
 public class EndToEndTests
 {
     [Fact]
-    public void Version_PrintsTheVersion()
+    public async Task Version_PrintsVersionCommitDateThenTheLicence()
     {
         var r = OpskitProcess.Run("--version");
         Assert.Equal(0, r.ExitCode);
-        Assert.Equal(BuildInfo.Version, r.StandardOutput.Trim());
+        var m = System.Text.RegularExpressions.Regex.Match(r.StandardOutput,
+            @"\Aopskit (?<v>[0-9]+\.[0-9]+\.[0-9]+) \((?<c>[0-9a-f]{7,40}), (?<d>[0-9]{4}-[0-9]{2}-[0-9]{2})\)\n(?<l>[^\n]+)\n\z");
+        Assert.True(m.Success, r.StandardOutput);
+        Assert.Equal(BuildInfo.Version, m.Groups["v"].Value);
+        Assert.Equal("MIT License, Copyright (c) 2026 The OpsKit authors", m.Groups["l"].Value);
+        Assert.True(DateOnly.TryParseExact(m.Groups["d"].Value, "yyyy-MM-dd", out _), m.Groups["d"].Value);
+        // In a checkout the commit is one of this repository's (the build read it from git, not a constant).
+        if (Directory.Exists(Path.Combine(RepoPaths.Root, ".git")) || File.Exists(Path.Combine(RepoPaths.Root, ".git")))
+        {
+            var git = await new OpsKit.Core.Processes.ProcessRunner().RunAsync(new("git", "-C", RepoPaths.Root, "cat-file", "-t", m.Groups["c"].Value));
+            Assert.Equal("commit", git.StandardOutput.Trim());
+        }
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed record AoeSettings(string Backend, string StateDir, string RunDir,
         ConfigKey.Integer("buffers", 64, "Default Buffer Count advertised per export (outstanding requests queued).", 1, 4096),
         ConfigKey.String("state_dir", "/var/lib/opskit/aoe", "Directory for per-export state (config string, Mac Mask and reserve lists)."),
         ConfigKey.String("run_dir", "/run/opskit/aoe", "Directory for pid files and the daemon's status file."),
-        ConfigKey.String("classic_table", "", "Also serve the exports of an origin vbladectl table (e.g. /etc/vbladed.conf; its SHELF must equal shelf)."),
+        ConfigKey.String("classic_table", "", "Also serve the exports of a classic vbladed.conf table (e.g. /etc/vbladed.conf; its SHELF must equal shelf)."),
     ])
     {
         Tables =

@@ -1,4 +1,4 @@
-// The origin's /etc/vbladed.conf: SHELF="N" and "AOESLOT FILE MAC IFACE ALIAS" lines with # comments; and its TOML form.
+// The classic /etc/vbladed.conf of the vbladectl script: SHELF="N" and "AOESLOT FILE MAC IFACE ALIAS" lines with # comments; and its TOML form.
 using System.Globalization;
 using System.Text;
 using OpsKit.Aoe.Protocol;
@@ -69,7 +69,7 @@ public sealed record VbladedConf(int Shelf, IReadOnlyList<ClassicExport> Exports
         foreach (var e in Exports)
         {
             sb.Append(CultureInfo.InvariantCulture, $"\n[[aoe.export]]\nalias = {Quote(e.Alias)}\nslot = {e.Slot}\nfile = {Quote(e.File)}\ninterface = {Quote(e.Interface)}\n");
-            sb.Append(e.Mac is { } m ? $"allow = [\"{m}\"]\n" : "allow = []   # FF:FF:FF:FF:FF:FF in the origin: any client\n");
+            sb.Append(e.Mac is { } m ? $"allow = [\"{m}\"]\n" : "allow = []   # FF:FF:FF:FF:FF:FF in vbladed.conf: any client\n");
         }
         return sb.ToString();
     }

@@ -1,4 +1,4 @@
-// AoEr11 constants: ethertype, header offsets, command codes, flags and error codes (research/aoe.md §2).
+// AoEr11 constants: ethertype, header offsets, command codes, flags and error codes (AoE specification, revision 11).
 namespace OpsKit.Aoe.Protocol;
 
 /// <summary>Wire constants of ATA over Ethernet, revision 11. Offsets count from the start of the Ethernet frame.</summary>

@@ -1,4 +1,4 @@
-// Optional log file in the origin's form: "May 04 11:36:15 buserver3 sshval(13156): message".
+// Optional log file in the form the old shell scripts wrote: "May 04 11:36:15 buserver3 sshval(13156): message".
 using Microsoft.Extensions.Logging;
 
 namespace OpsKit.Core.Logging;

@@ -13,7 +13,7 @@ public static class LineFormat
         t.Day.ToString(CultureInfo.InvariantCulture).PadLeft(2, ' ') + " " +
         t.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 
-    /// <summary>The file line of the origin's logs: "May 04 11:36:15 buserver3 sshval(13156): message".</summary>
+    /// <summary>The file line of the old shell scripts' logs: "May 04 11:36:15 buserver3 sshval(13156): message".</summary>
     public static string FileLine(LogEntry e, LogIdentity id) =>
         $"{e.Time.ToString("MMM dd HH:mm:ss", CultureInfo.InvariantCulture)} {id.Host} {id.Ident}({id.Pid}): {OneLine(e)}";
 

@@ -1,4 +1,4 @@
-// A delivery that failed; never swallowed (DESIGN.md "Alerts").
+// A delivery that failed; never swallowed: the caller logs it and exits non-zero.
 namespace OpsKit.Core.Mail;
 
 /// <summary>Mail could not be delivered.</summary>

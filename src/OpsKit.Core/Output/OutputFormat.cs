@@ -1,4 +1,4 @@
-// The output formats of reporting commands (DESIGN.md "Output").
+// The output formats of reporting commands (text, json, and per tool nagios/prometheus).
 namespace OpsKit.Core.Output;
 
 /// <summary>How a command prints its report.</summary>

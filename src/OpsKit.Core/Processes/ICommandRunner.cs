@@ -1,4 +1,4 @@
-// The seam through which every external program is run (DESIGN.md "Host seams").
+// The seam through which every external program is run (so tests can replay recorded output).
 namespace OpsKit.Core.Processes;
 
 /// <summary>Runs commands; replaced by <see cref="ReplayRunner"/> in tests.</summary>

@@ -1,5 +1,5 @@
-// Recognises one block_dump line in every kernel era's shape (research/iowait.md §1.1)
-// behind any prefix of §1.2. The comm is the text between the prefix and the
+// Recognises one block_dump line in every kernel era's shape (2.4 laptop-mode to 5.13)
+// behind any log prefix LogPrefix knows. The comm is the text between the prefix and the
 // "(PID): " whose remainder is a complete block_dump message, so comms with spaces,
 // dashes, colons, slashes or parentheses survive and look-alike lines are rejected.
 using System.Runtime.CompilerServices;

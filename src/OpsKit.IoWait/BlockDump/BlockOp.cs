@@ -1,4 +1,4 @@
-// The kinds of block_dump events, one per message shape of research/iowait.md §1.1.
+// The kinds of block_dump events, one per message shape the kernel printed (READ/WRITE block, dirtied inode/page).
 namespace OpsKit.IoWait.BlockDump;
 
 /// <summary>What a block_dump line reports.</summary>

@@ -1,4 +1,4 @@
-// Strips the log prefixes of research/iowait.md §1.2 from the text before a
+// Strips the log prefixes dmesg, syslog and the journal put before a
 // block_dump message and reads their time stamps: "<7>", /dev/kmsg headers,
 // "kern  :debug : ", syslog/journal "STAMP HOST kernel: ", ISO stamps and
 // "[ uptime]" / "[Wed Jan 31 09:14:54 2024]" brackets. Span-based, no regex.

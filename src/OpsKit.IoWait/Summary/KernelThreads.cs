@@ -1,5 +1,5 @@
 // Names of the kernel threads that submit other processes' buffered writes
-// (research/iowait.md §1.1): block_dump blames them, not the application.
+// (pdflush, flush-MAJ:MIN, kworker, kjournald, jbd2): block_dump blames them, not the application.
 namespace OpsKit.IoWait.Summary;
 
 /// <summary>Writeback and journal thread names across kernel eras.</summary>

@@ -43,7 +43,7 @@ public sealed partial class SummaryAggregator
     /// <summary>block_dump events counted.</summary>
     public long Events { get; private set; }
 
-    /// <summary>Other lines that mention READ, WRITE or dirtied (what the origin's first egrep also counted).</summary>
+    /// <summary>Other lines that mention READ, WRITE or dirtied (what the old block_dump one-liner's first egrep also counted).</summary>
     public long Lookalikes { get; private set; }
 
     /// <summary>block_dump lines outside --since/--until.</summary>

@@ -1,4 +1,4 @@
-// The one interface every controller tool implements (STYLE.md guideline 3).
+// The one interface every controller tool implements: a new controller is a new backend, not a new branch.
 using OpsKit.Raid.Model;
 
 namespace OpsKit.Raid.Backends;

@@ -1,5 +1,5 @@
 // Linux md: /proc/mdstat plus sysfs array_state and "mdadm --detail" when available.
-// Rules: research/raid.md "Linux md". A degraded array with a recovery running is the
+// Rules: MdstatRules. A degraded array with a recovery running is the
 // resync state (upstream compatible) but says when no redundancy is left.
 using OpsKit.Core;
 using OpsKit.Raid.Model;

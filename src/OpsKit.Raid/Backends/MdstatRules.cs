@@ -1,4 +1,4 @@
-// Verdicts for one md array (research/raid.md "Linux md").
+// Verdicts for one md array.
 using OpsKit.Core;
 using OpsKit.Raid.Model;
 

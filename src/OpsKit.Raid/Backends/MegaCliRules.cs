@@ -1,5 +1,5 @@
-// Verdicts for MegaCli/CmdTool2 disks, logical drives and BBUs (research/raid.md
-// "LSI MegaRAID via MegaCli"): predictive failure is WARNING, a write cache fallen
+// Verdicts for MegaCli/CmdTool2 disks, logical drives and BBUs (LSI MegaRAID,
+// Dell PERC): predictive failure is WARNING, a write cache fallen
 // back to write-through is the cache-fail state, an empty "Battery state:" line of
 // old MegaCli is not a fault by itself.
 using OpsKit.Core;

@@ -1,4 +1,4 @@
-// Verdicts for storcli/perccli controllers (research/raid.md "storcli / perccli").
+// Verdicts for storcli/perccli controllers.
 // Every controller and every VD is judged: the controller summary can say Optimal while
 // a VD is OfLn. A Dgrd/Pdgd VD is CRITICAL even while a member rebuilds (redundancy is
 // gone; the rebuilding drive itself shows the resync state), as MegaCli's LD rule does.

@@ -1,4 +1,4 @@
-// Verdicts for 3ware units, ports, BBU and enclosures (research/raid.md "3ware"):
+// Verdicts for 3ware units, ports, BBU and enclosures:
 // VERIFYING is the check state, REBUILDING the resync state, INITIALIZING/MIGRATING
 // WARNING, any drive state but OK/VERIFYING CRITICAL (even inside a rebuilding unit).
 using OpsKit.Core;

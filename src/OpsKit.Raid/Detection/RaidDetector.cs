@@ -1,5 +1,5 @@
-// Detection (research/raid.md "Pitfalls: missing binaries"): hardware evidence from
-// /proc/scsi/scsi vendors (as the origin script did) and bound PCI drivers, md arrays
+// Detection (a controller whose tool is missing must not pass as "no RAID"): hardware evidence from
+// /proc/scsi/scsi vendors (as the old raid_check shell script did) and bound PCI drivers, md arrays
 // from /proc/mdstat, and tools on PATH or configured paths. Hardware without its tool
 // is a problem (UNKNOWN with an install hint), never "no RAID".
 using OpsKit.Core;

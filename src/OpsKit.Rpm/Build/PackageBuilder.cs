@@ -53,7 +53,7 @@ public static class PackageBuilder
         return new BuildReport { TopDir = topDir, Host = host, Placed = placed, Output = output, Lint = lint, Problems = Explain(output) };
     }
 
-    /// <summary>Turns rpmbuild's errors into what the packager should do (the origin's troubleshooting cases).</summary>
+    /// <summary>Turns rpmbuild's errors into what the packager should do (the troubleshooting cases of the old rpmbuild how-to).</summary>
     public static IReadOnlyList<string> Explain(BuildOutput output)
     {
         var problems = new List<string>();

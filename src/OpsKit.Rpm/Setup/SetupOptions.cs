@@ -3,7 +3,7 @@ namespace OpsKit.Rpm.Setup;
 
 /// <summary>What to set up.</summary>
 /// <param name="TopDir">The build tree; null keeps the one ~/.rpmmacros names, else ~/rpmbuild.</param>
-/// <param name="AllowRoot">Run even as root (the origin's advice: never build packages as root).</param>
+/// <param name="AllowRoot">Run even as root (the old rpmbuild how-to's advice: never build packages as root).</param>
 /// <param name="IsRoot">Whether we run as root (Posix.IsRoot in the command; tests pass their own).</param>
 public sealed record SetupOptions(string? TopDir, bool AllowRoot, bool IsRoot);
 

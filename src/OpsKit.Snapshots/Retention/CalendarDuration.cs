@@ -1,5 +1,5 @@
 // Calendar durations such as "1y2m3w4d5h" for keep-within, subtracted in a
-// time zone the way research/snapshots.md §4.2 (and retention_sim.py) define it.
+// time zone: months clamp to the month's last day, hours are elapsed time.
 using System.Text.RegularExpressions;
 using OpsKit.Core;
 

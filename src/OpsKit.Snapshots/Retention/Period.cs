@@ -1,5 +1,5 @@
 // The calendar periods of keep-hourly/daily/weekly/monthly/yearly and their
-// bucket keys (research §4.2: the repeated DST hour is two buckets; ISO weeks).
+// bucket keys (the repeated DST hour is two buckets; weeks are ISO weeks).
 using System.Globalization;
 
 namespace OpsKit.Snapshots.Retention;

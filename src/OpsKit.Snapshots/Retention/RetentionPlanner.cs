@@ -1,6 +1,6 @@
-// The retention algorithm of research §4.3 as a pure function: entries, now and
-// a policy in, a plan out. retention_sim.py is its executable spec; tests feed
-// both the same schedules and require equal plans.
+// The retention algorithm as a pure function: entries, now and
+// a policy in, a plan out. retention_sim.py, an independent model of the same rules,
+// is its cross-check: tests feed both the same schedules and require equal plans.
 using System.Globalization;
 using OpsKit.Core;
 

@@ -1,4 +1,4 @@
-// A retention policy (research §4.2): keep-* rules, the origin's max-age, the
+// A retention policy: keep-* rules, the max-age of the old irsync rotation script, the
 // floor, and the two guards with their override flags.
 namespace OpsKit.Snapshots.Retention;
 
@@ -14,7 +14,7 @@ public sealed record RetentionPolicy
     /// <summary>Period rules: the newest snapshot of each of the N most recent periods (-1 = all).</summary>
     public IReadOnlyDictionary<Period, int> KeepPeriods { get; init; } = new Dictionary<Period, int>();
 
-    /// <summary>Origin compatibility: alone, keep what is younger than D days; with keep-* rules, a hard cap.</summary>
+    /// <summary>The old irsync rule ("delete what is older than D days"): alone, keep what is younger than D days; with keep-* rules, a hard cap.</summary>
     public double? MaxAgeDays { get; init; }
 
     /// <summary>The floor: this many newest complete snapshots are always kept (at least 1).</summary>

@@ -1,4 +1,4 @@
-// Executes rotation plans with the safety invariants of research §5: series lock,
+// Executes rotation plans with these safety invariants: series lock,
 // identity re-check, rename into .trash then removal, the newest complete snapshot
 // never touched, the token checked between directories.
 using Microsoft.Extensions.Logging;

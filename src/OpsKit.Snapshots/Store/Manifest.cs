@@ -1,4 +1,4 @@
-// A snapshot's manifest (research §4.1): written last and fsynced, then made visible
+// A snapshot's manifest: written last and fsynced, then made visible
 // atomically by a rename (of the file, or of the whole in-progress folder). Its presence
 // with status "ok" makes a snapshot complete; its time is the retention time (never the mtime).
 

@@ -1,5 +1,5 @@
 // One series directory: ROOT/<series>/ with its marker, lock, trash and snapshots.
-// Scanning decides each entry's state from manifest and lock (research §4.1).
+// Scanning decides each entry's state from manifest and lock (see SnapshotState).
 using OpsKit.Core;
 
 namespace OpsKit.Snapshots.Store;

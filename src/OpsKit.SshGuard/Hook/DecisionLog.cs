@@ -1,4 +1,4 @@
-// The log lines of the hook, in the origin's wording (R-fx Networks' validate-ssh.sh):
+// The log lines of the hook, worded as R-fx Networks' validate-ssh.sh wrote them:
 // "ssh command accepted from IP: CMD", "ssh command rejected from IP: CMD (reason)",
 // "interactive shell rejected from IP"; the key label follows in brackets.
 using System.Text;

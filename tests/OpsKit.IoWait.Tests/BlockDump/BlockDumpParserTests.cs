@@ -1,4 +1,4 @@
-// Every message shape of research/iowait.md §1.1 under every prefix of §1.2,
+// Every block_dump message shape (2.4 to 5.13) under every log prefix,
 // awkward comms, and look-alike kernel lines that must not count.
 using System.Text;
 using OpsKit.IoWait.BlockDump;

@@ -1,6 +1,6 @@
 // Writes synthetic kernel logs with known truth: random tasks (comms with spaces,
 // dashes, colons, slashes, parentheses), pids, devices, ops and sizes, under every
-// log prefix of research/iowait.md §1.2, mixed with look-alike noise lines.
+// log prefix LogPrefix knows, mixed with look-alike noise lines.
 using System.Globalization;
 using System.Text;
 

@@ -1,4 +1,4 @@
-// The real captures in shared/data/iowait and the summaries their README says they must give.
+// The real captures in tests/data/iowait and the summaries their README says they must give.
 using OpsKit.IoWait.Summary;
 using OpsKit.Testing;
 
@@ -7,7 +7,7 @@ namespace OpsKit.IoWait.Tests.Summary;
 public class RealCaptureTests
 {
     internal static SummaryReport Summarise(string file, SummaryFilter? filter = null) =>
-        LogScanner.Scan([RepoPaths.SharedData("iowait", file)], filter ?? SummaryFilter.None, 2009, () => Stream.Null).ToReport();
+        LogScanner.Scan([RepoPaths.TestData("iowait", file)], filter ?? SummaryFilter.None, 2009, () => Stream.Null).ToReport();
 
     private static ProcessRow Proc(SummaryReport r, string comm, int? pid) => Assert.Single(r.Processes, p => p.Comm == comm && p.Pid == pid);
 

@@ -6,7 +6,7 @@ namespace OpsKit.IoWait.Tests.Summary;
 
 public class SummaryCommandTests
 {
-    private static readonly string s_noisy = RepoPaths.SharedData("iowait", "blockdump-2.6.27-dmesg-with-noise.txt");
+    private static readonly string s_noisy = RepoPaths.TestData("iowait", "blockdump-2.6.27-dmesg-with-noise.txt");
 
     [Fact]
     public void Json_lists_processes_sorted_by_events_with_the_required_fields()

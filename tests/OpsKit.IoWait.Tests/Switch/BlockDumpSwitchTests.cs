@@ -57,7 +57,7 @@ public sealed class BlockDumpSwitchTests : IDisposable
     }
 
     private static ReplayRunner DmesgReplay() => new ReplayRunner().OnOutput("dmesg", [],
-        File.ReadAllText(RepoPaths.SharedData("iowait", "blockdump-2.6.27-dmesg-with-noise.txt")));
+        File.ReadAllText(RepoPaths.TestData("iowait", "blockdump-2.6.27-dmesg-with-noise.txt")));
 
     [Fact]
     public async Task Capture_switches_on_then_off_and_summarises_lines_after_the_start()

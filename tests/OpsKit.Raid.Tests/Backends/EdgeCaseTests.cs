@@ -1,6 +1,6 @@
 // Parser and rule edge cases on small synthetic inputs (or real captures edited in memory,
-// marked as such): unparsable, truncated and empty output is UNKNOWN; quirks from the
-// research note (CacheCade, empty "Battery state:", Free Areca disks) are handled.
+// marked as such): unparsable, truncated and empty output is UNKNOWN; known tool quirks
+// (CacheCade, empty "Battery state:", Free Areca disks) are handled.
 using OpsKit.Core;
 using OpsKit.Raid.Model;
 using OpsKit.Testing;

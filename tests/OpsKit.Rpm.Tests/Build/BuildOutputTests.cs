@@ -8,7 +8,7 @@ public sealed class BuildOutputTests
     [Fact]
     public void An_error_printed_with_exit_status_0_still_fails()
     {
-        // rpm 4.18 on Debian, spec with %autorelease/%autochangelog and no rpmautospec macros (research 8.4).
+        // rpm 4.18 on Debian, spec with %autorelease/%autochangelog and no rpmautospec macros.
         var o = BuildOutput.Parse("Wrote: /top/SRPMS/hello-1.0-%autorelease.src.rpm\n",
             "warning: line 3: Possible unexpanded macro in: Release:        %autorelease\nerror: %changelog entries must start with *\n");
         Assert.False(o.Ok);

@@ -2,6 +2,7 @@
 // "Must show"): daily, hourly, DST in both directions, future-dated, stale, gaps,
 // and a seeded random sweep over policies and zones.
 using OpsKit.Snapshots.Retention;
+using OpsKit.Testing;
 
 namespace OpsKit.Snapshots.Tests.Retention;
 
@@ -48,11 +49,11 @@ public class RetentionPlannerVsSimTests
         };
     }
 
-    [Theory]
+    [CrossCheckTheory(RetentionSim.Tool)]
     [MemberData(nameof(Schedules))]
     public void PlanEqualsRetentionSim(SimCase c) => AssertSame(c);
 
-    [Fact]
+    [CrossCheckFact(RetentionSim.Tool)]
     public void RandomSchedulesPoliciesAndZonesEqualRetentionSim()
     {
         var random = new Random(7);

@@ -1,5 +1,5 @@
-// Runs ../shared/tools/snapshots/retention_sim.py (the executable spec of research §4)
-// on a schedule and parses its plan, so tests can compare it with ours.
+// Runs retention_sim.py, the team's executable model of the retention rules (an optional cross-check tool,
+// not part of the repository), on a schedule and parses its plan, so tests can compare it with ours.
 using System.Globalization;
 using OpsKit.Core.Processes;
 using OpsKit.Snapshots;
@@ -47,8 +47,11 @@ public sealed record SimPlan(IReadOnlyList<string> Lines, string? Suspended);
 /// <summary>Runs the sim.</summary>
 public static class RetentionSim
 {
-    /// <summary>The model's path under shared/.</summary>
-    public static string Script => Path.Combine(RepoPaths.Shared, "tools", "snapshots", "retention_sim.py");
+    /// <summary>The model's path under the cross-check tools (tests using it are [CrossCheckFact(Tool)]).</summary>
+    public const string Tool = "snapshots/retention_sim.py";
+
+    /// <summary>The model's full path.</summary>
+    public static string Script => CrossCheck.Require(Tool);
 
     /// <summary>Runs the sim on a case.</summary>
     public static SimPlan Run(SimCase c)

@@ -34,7 +34,7 @@ internal static class AoeCommon
     /// <summary>This executable (what the daemon is started as).</summary>
     public static string OpskitPath() => Environment.ProcessPath ?? "opskit";
 
-    /// <summary>The origin's start line.</summary>
+    /// <summary>The start line the vbladectl script printed.</summary>
     public static string StartedLine(ExportSpec e, int pid) =>
         $"started vbladed for {e.Alias} (pid:{pid} file:{e.File} iface:{e.Interface} mac:{(e.Allow.Count > 0 ? string.Join(',', e.Allow.Select(m => m.ToString().ToUpperInvariant())) : "any")})";
 

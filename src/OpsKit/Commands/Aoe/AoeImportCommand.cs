@@ -1,4 +1,4 @@
-// opskit aoe import FILE: convert the origin's /etc/vbladed.conf to [aoe] / [[aoe.export]] TOML on stdout.
+// opskit aoe import FILE: convert the classic /etc/vbladed.conf to [aoe] / [[aoe.export]] TOML on stdout.
 using System.CommandLine;
 using OpsKit.Aoe.Exports;
 using OpsKit.Core;

@@ -1,5 +1,5 @@
-// opskit snapshot rotate: plan and apply a retention policy (research §4) with the
-// safety invariants of §5; every reason printed; exit 3 when a guard suspends deletions.
+// opskit snapshot rotate: plan and apply a retention policy with the
+// safety invariants of Rotator; every reason printed; exit 3 when a guard suspends deletions.
 using System.CommandLine;
 using OpsKit.Core;
 using OpsKit.Core.Output;
