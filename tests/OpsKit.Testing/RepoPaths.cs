@@ -36,10 +36,6 @@ public static class RepoPaths
         return File.Exists(path) ? path : null;
     }
 
-    /// <summary>A path under the reference folder's data/ (only the toml-test suite still reads it until it is vendored).</summary>
-    public static string SharedData(params string[] parts) =>
-        Path.Combine([CrossCheckRoot ?? throw new DirectoryNotFoundException($"shared/ not found beside {Root}; set OPSKIT_SHARED"), "data", .. parts]);
-
     /// <summary>The opskit executable to run end to end: OPSKIT_BIN, else out/bin/opskit, else the build output.</summary>
     public static string OpskitBinary
     {

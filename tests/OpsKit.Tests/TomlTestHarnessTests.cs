@@ -35,7 +35,7 @@ public class TomlTestHarnessTests
         Assert.True(failures.IsEmpty, $"{failures.Count} of 712 failed:\n" + string.Join("\n", failures.Take(20)));
     }
 
-    private static string TomlTestRoot() => Path.Combine(RepoPaths.Root, "tests", "data", "toml-test-1.1");
+    private static string TomlTestRoot() => RepoPaths.TestData("toml-test-1.1");
 
     private static OpsKit.Core.Processes.CommandResult Run(byte[] input)
     {

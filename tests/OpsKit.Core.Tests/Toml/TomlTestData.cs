@@ -6,7 +6,7 @@ namespace OpsKit.Core.Tests.Toml;
 internal static class TomlTestData
 {
     /// <summary>Absolute path of the vendored suite.</summary>
-    public static string Root => Path.Combine(RepoPaths.Root, "tests", "data", "toml-test-1.1");
+    public static string Root => RepoPaths.TestData("toml-test-1.1");
 
     /// <summary>Case names (paths without extension, e.g. <c>valid/float/zero</c>) from files-toml-1.1.0.</summary>
     public static IEnumerable<string> CaseNames(string prefix) =>
