@@ -38,6 +38,7 @@ public static partial class ShapeDetector
     public static string? MakefileName(SourceTree tree) =>
         new[] { "GNUmakefile", "Makefile", "makefile" }.FirstOrDefault(tree.Has);
 
-    [GeneratedRegex(@"^install\s*:", RegexOptions.Multiline)]
+    // "install:", "install uninstall:" (lz4), "install::"; not "install := ...".
+    [GeneratedRegex(@"^(?:[\w.$()-]+[ \t]+)*install(?:[ \t]+[\w.$()-]+)*[ \t]*::?(?!=)", RegexOptions.Multiline)]
     private static partial Regex InstallTarget();
 }
