@@ -46,10 +46,30 @@ public static partial class SourceInspector
         evidence.Add($"license: {license.Expression} ({license.Evidence})");
 
         var readme = ReadmeReader.Read(tree);
-        var summary = options.Summary?.Trim() ?? Clean(DropName(meta.Summary ?? readme.Summary, name, meta.DistName)) ?? $"The {name} package";
-        if (options.Summary is null && meta.Summary is null && readme.Summary is null) notes.Add("no summary in metadata or README; write one");
+        // Summary: metadata (project() DESCRIPTION, package metadata), the man page NAME line, the README;
+        // the first that is a summary (no instruction, badge, URL or markup; at most 79 columns).
+        var candidates = new List<(string? Text, string From)>
+        {
+            (meta.Summary, meta.Origin ?? "metadata"),
+            (ManPageReader.Summary(tree, name) is { } page ? page.Summary : null, "man page NAME line"),
+            (readme.Summary, "README"),
+        };
+        string? summary = options.Summary?.Trim();
+        foreach (var (text, from) in candidates)
+        {
+            if (summary is not null) break;
+            if (text is null) continue;
+            var cleaned = Clean(DropName(ReadmeReader.Unmark(text), name, meta.DistName));
+            if (Summary.IsSummary(cleaned)) { summary = cleaned; evidence.Add($"summary: {from}"); }
+            else notes.Add($"summary candidate from {from} is not a summary (an instruction, badge, URL, markup or over 79 columns): '{Truncate(text)}'");
+        }
+        if (summary is null)
+        {
+            summary = $"The {name} package";
+            notes.Add("no usable summary in metadata, man pages or README; write one (--summary)");
+        }
         // A README paragraph that leads into a list ends with ':'; as a description it ends the sentence.
-        var description = Clean(meta.Description ?? readme.Description ?? summary)!.TrimEnd(':', ' ');
+        var description = Clean(ReadmeReader.Unmark(meta.Description ?? readme.Description ?? summary))!.TrimEnd(':', ' ');
         if (char.IsLetterOrDigit(description[^1]) && !description.Split(' ')[^1].Contains("://", StringComparison.Ordinal)) description += ".";
         var url = meta.Url ?? readme.Url;
         if (url is null) notes.Add("no home page found; add a URL: tag");
@@ -59,10 +79,12 @@ public static partial class SourceInspector
         {
             Tree = tree, Shape = shape, Name = name, Version = version, Summary = summary, Description = description, Url = url,
             License = license, Meta = meta, Source0 = source0, SetupArgs = setupArgs, Notes = notes, Evidence = evidence,
-            LicenseFiles = LicenseDetector.LicenseFiles(tree).Where(f => new FileInfo(tree.File(f)).Length > 0).ToList(),
+            LicenseFiles = LicenseDetector.LicenseFiles(tree).Concat(license.Files).Distinct().Where(f => new FileInfo(tree.File(f)).Length > 0).ToList(),
             DocFiles = tree.TopFiles().Where(f => DocName().IsMatch(f) && new FileInfo(tree.File(f)).Length > 0).ToList(),
         };
     }
+
+    private static string Truncate(string s) => s.Length > 60 ? s[..60] + "..." : s;
 
     /// <summary>Splits "name-1.2.3" into its parts; either may be null.</summary>
     public static (string? Name, string? Version) SplitNameVersion(string stem) => Identity.SplitLabel(stem);

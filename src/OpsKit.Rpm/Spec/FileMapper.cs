@@ -19,7 +19,8 @@ public static partial class FileMapper
         foreach (var (path, full, isDir) in Walk(buildRoot))
         {
             if (Ignored(path)) continue;
-            if (!isDir && !elf && IsElf(full)) elf = true;
+            // Architecture files: ELF objects, static archives, anything in the 64-bit libdir.
+            if (!isDir && !elf && (IsElf(full) || path.EndsWith(".a", StringComparison.Ordinal) || path.StartsWith("/usr/lib64/", StringComparison.Ordinal))) elf = true;
             if (path.EndsWith(".la", StringComparison.Ordinal))
             {
                 plan.InstallExtras.Add("find %{buildroot} -name '*.la' -delete");

@@ -15,6 +15,7 @@ public static class Prober
     public static async Task<FilesPlan> ProbeAsync(SystemContext context, Inspection source, Recipe recipe, Target target, CancellationToken ct = default)
     {
         var host = await HostRpm.ProbeAsync(context, ct).ConfigureAwait(false);
+        BuildTools.Require(context, recipe.BuildRequires);
         using var support = SupportFiles.Create(debianHost: !host.IsRpmDistro);
         var top = Path.Combine(support.Directory, "top");
         foreach (var sub in Setup.BuildTreeSetup.Subdirectories) Directory.CreateDirectory(Path.Combine(top, sub));
