@@ -54,6 +54,8 @@ internal static partial class AutotoolsReader
             Url = url,
             Origin = origin,
             BuildRequires = requires.Concat(Tools(text)).Distinct().ToList(),
+            // A test suite run under valgrind is a developer check (jq 1.6: hours on a loaded builder); distributions run it plain.
+            ConfigureArgs = Regex.IsMatch(text, @"AC_ARG_ENABLE\(\s*\[?valgrind\]?") ? ["--disable-valgrind"] : [],
             UsesLibtool = text.Contains("LT_INIT", StringComparison.Ordinal) || text.Contains("AC_PROG_LIBTOOL", StringComparison.Ordinal),
             UsesCxx = text.Contains("AC_PROG_CXX", StringComparison.Ordinal),
             UsesC = ac is null || text.Contains("AC_PROG_CC", StringComparison.Ordinal) || !text.Contains("AC_PROG_CXX", StringComparison.Ordinal),

@@ -18,14 +18,14 @@ internal static partial class MakefileReader
         var text = string.Join('\n', new[] { top }.Concat(Delegated(tree, top)));
         var vars = s_variables.Where(v => text.Contains("$(" + v + ")", StringComparison.Ordinal) || text.Contains("${" + v + "}", StringComparison.Ordinal)).ToList();
         // "DESTDIR=${PREFIX}/bin" (tree 2.x) uses DESTDIR as the bindir: it is not the staging root.
-        if (Regex.IsMatch(text, @"^DESTDIR\s*[:?]?=\s*\S", RegexOptions.Multiline)) vars.Remove("DESTDIR");
+        if (Regex.IsMatch(text, @"^DESTDIR[ \t]*[:?]?=[ \t]*[^\s#]", RegexOptions.Multiline)) vars.Remove("DESTDIR");
         var check = Target("check").IsMatch(text) ? "check" : Target("test").IsMatch(text) ? "test" : null;
         return new ProjectMetadata
         {
             Makefile = new MakefileFacts(vars, Regex.IsMatch(text, @"^CFLAGS\s*:?=", RegexOptions.Multiline),
                 text.Contains("$(LDFLAGS)", StringComparison.Ordinal))
             {
-                PrefixVariables = Regex.Matches(top, @"^(\w+)\s*[:?]?=\s*\$[({](?:PREFIX|prefix)[)}]/(\S+)\s*$", RegexOptions.Multiline)
+                PrefixVariables = Regex.Matches(top, @"^(\w+)[ \t]*[:?]?=[ \t]*\$[({](?:PREFIX|prefix)[)}]/(\S+)[ \t]*$", RegexOptions.Multiline)
                     .Select(m => (m.Groups[1].Value, m.Groups[2].Value)).DistinctBy(p => p.Item1).ToList(),
             },
             UsesCxx = text.Contains("$(CXX)", StringComparison.Ordinal) || Sources(tree, "*.cpp"),
