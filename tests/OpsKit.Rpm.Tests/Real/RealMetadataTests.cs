@@ -143,3 +143,41 @@ public sealed class RealMetadataTests
     [InlineData("Command-line JSON processor", true)]
     public void Summaries_are_never_instructions_badges_or_urls(string text, bool ok) => Assert.Equal(ok, Summary.IsSummary(text));
 }
+
+public sealed class BuildToolTests
+{
+    [Fact]
+    public void A_missing_build_tool_is_exit_69_naming_the_program_and_its_debian_and_fedora_packages()
+    {
+        using var dir = new TempDir("rpm-tools");
+        // A PATH holding only make: libyaml's recipe (autoreconf, libtool) cannot run.
+        File.CreateSymbolicLink(dir.File("make"), "/usr/bin/make");
+        var context = new SystemContext(environment: new Dictionary<string, string> { ["PATH"] = dir.Path });
+        var e = Assert.Throws<OpsKitException>(() => OpsKit.Rpm.Spec.BuildTools.Require(context, ["make", "autoconf", "automake", "libtool"]));
+        Assert.Equal(ExitCodes.Unavailable, e.ExitCode);
+        Assert.Contains("'autoreconf'", e.Message);
+        Assert.Contains("Debian: apt-get install autoconf", e.Message);
+        Assert.Contains("Fedora: dnf install autoconf", e.Message);
+    }
+}
+
+public sealed class LibraryLayoutTests
+{
+    [Fact]
+    public void Static_archive_beside_a_shared_library_is_dropped_and_lib64_content_is_never_noarch()
+    {
+        // lz4's install: liblz4.a, liblz4.so -> liblz4.so.1 -> liblz4.so.1.9.4 (no ELF here: the paths alone decide).
+        using var dir = new TempDir("rpm-layout");
+        var lib = dir.File("usr/lib64");
+        Directory.CreateDirectory(lib);
+        File.WriteAllText(Path.Combine(lib, "liblz4.a"), "!<arch>\n");
+        File.WriteAllText(Path.Combine(lib, "liblz4.so.1.9.4"), "not elf");
+        File.CreateSymbolicLink(Path.Combine(lib, "liblz4.so.1"), "liblz4.so.1.9.4");
+        File.CreateSymbolicLink(Path.Combine(lib, "liblz4.so"), "liblz4.so.1");
+        var plan = OpsKit.Rpm.Spec.FileMapper.Map(dir.Path);
+        Assert.False(plan.NoArch);
+        Assert.DoesNotContain("%{_libdir}/liblz4.a", plan.Devel);
+        Assert.Contains("%{_libdir}/liblz4.so", plan.Devel);
+        Assert.Contains("rm -f %{buildroot}%{_libdir}/liblz4.a", plan.InstallExtras);
+    }
+}

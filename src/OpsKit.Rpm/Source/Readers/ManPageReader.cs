@@ -7,20 +7,30 @@ namespace OpsKit.Rpm.Source.Readers;
 /// <summary>Reads the NAME section of man pages in the tree.</summary>
 internal static partial class ManPageReader
 {
-    /// <summary>The description of the NAME line of the page named after the package (else of the only page), or null.</summary>
+    /// <summary>The description of the NAME line of the page named after the package, or null (a page of one
+    /// program of a collection does not describe the package).</summary>
     public static (string Summary, string File)? Summary(SourceTree tree, string name)
     {
-        var pages = Pages(tree).ToList();
-        var own = pages.Where(p => PageName(p).Equals(name, StringComparison.OrdinalIgnoreCase)).ToList();
-        foreach (var page in own.Count > 0 ? own : pages.Count == 1 ? pages : [])
+        // The page is the package's when it is named after it, or when its NAME line lists the package
+        // (pv's doc/quickref.1.in: "@PACKAGE@ \- monitor the progress of data through a pipe").
+        foreach (var page in Pages(tree))
         {
-            if (NameLine(tree.Read(page) ?? "") is { } s) return (s, page);
+            var roff = tree.Read(page) ?? "";
+            if (NameLine(roff) is not { } s) continue;
+            var names = Names(roff) ?? "";
+            var own = PageName(page).Equals(name, StringComparison.OrdinalIgnoreCase)
+                || Regex.IsMatch(names, @"(^|[\s,])(" + Regex.Escape(name) + @"|@PACKAGE(_NAME|_TARNAME)?@)([\s,]|$)", RegexOptions.IgnoreCase);
+            if (own) return (s, page);
         }
         return null;
     }
 
     /// <summary>The text after the last " - " of the NAME section, roff escapes removed.</summary>
-    public static string? NameLine(string roff)
+    public static string? NameLine(string roff) => Split(roff) is { } p ? p.Description : null;
+
+    private static string? Names(string roff) => Split(roff) is { } p ? p.Names : null;
+
+    private static (string Names, string Description)? Split(string roff)
     {
         var m = Regex.Match(roff, @"^\.SH\s+""?NAME""?\s*\n((?:(?!\.SH)[^\n]*\n){1,4})", RegexOptions.Multiline);
         if (!m.Success) return null;
@@ -29,7 +39,7 @@ internal static partial class ManPageReader
         var i = text.LastIndexOf(" - ", StringComparison.Ordinal);
         if (i < 0) return null;
         var s = text[(i + 3)..].Trim().TrimEnd('.');
-        return s.Length > 0 ? s : null;
+        return s.Length > 0 ? (text[..i].Trim(), s) : null;
     }
 
     private static IEnumerable<string> Pages(SourceTree tree)
