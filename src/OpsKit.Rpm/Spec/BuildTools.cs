@@ -29,15 +29,18 @@ public static class BuildTools
     };
 
     /// <summary>Throws exit 69 for the first BuildRequires whose program is not on PATH.</summary>
-    public static void Require(SystemContext context, IEnumerable<string> buildRequires)
+    public static void Require(SystemContext context, IEnumerable<string> buildRequires) =>
+        Require(buildRequires, program => ExecutableLocator.Find(program, context.Env("PATH")));
+
+    /// <summary>The same with the program lookup given (ExecutableLocator always adds the standard directories).</summary>
+    public static void Require(IEnumerable<string> buildRequires, Func<string, string?> find)
     {
-        var path = context.Env("PATH");
         foreach (var br in buildRequires)
         {
             if (!s_tools.TryGetValue(br, out var tools)) continue;
             foreach (var (program, debian, fedora) in tools)
             {
-                if (ExecutableLocator.Find(program, path) is null)
+                if (find(program) is null)
                     throw OpsKitException.Unavailable($"the trial build needs '{program}', which is not on this host: install it (Debian: apt-get install {debian}; Fedora: dnf install {fedora})");
             }
         }

@@ -55,6 +55,10 @@ public static class RecipeBook
             r.Conf.Add("autoreconf -fiv");
         }
         r.Conf.Add("%configure" + (s.Meta.UsesLibtool ? " --disable-static" : "") + string.Concat(s.Meta.ConfigureArgs.Select(a => " " + a)));
+        // libtool hardcodes the build tree's .libs as RUNPATH into programs linked with their own library
+        // (jq 1.6; rpmlint: binary-or-shlib-defines-rpath): Fedora's guideline "Beware of Rpath" edits the script.
+        if (s.Meta.UsesLibtool)
+            r.Conf.Add("sed -i -e 's|^hardcode_libdir_flag_spec=.*|hardcode_libdir_flag_spec=\"\"|g' -e 's|^runpath_var=LD_RUN_PATH|runpath_var=DIE_RPATH_DIE|g' libtool");
         if (s.Meta.UsesLibtool) r.Install.Add("find %{buildroot} -name '*.la' -delete");
         return r;
     }
