@@ -21,7 +21,8 @@ public static partial class SourceInspector
             throw OpsKitException.BadData($"{input}: cannot derive a package name from the build files or '{tree.ArchiveName ?? tree.TopDirName ?? input}'; pass --name");
         var (rawVersion, versionFrom) = ChooseVersion(tree, meta, options, notes);
         if (rawVersion is null)
-            throw OpsKitException.BadData($"{input}: cannot derive a version: {string.Join("; ", notes.Where(n => n.StartsWith("version", StringComparison.Ordinal)).DefaultIfEmpty("no version in the build files, and the archive name is not NAME-VERSION"))}; pass --version");
+            throw OpsKitException.BadData($"{input}: cannot derive a version from the build files or '{tree.ArchiveName ?? tree.TopDirName ?? input}' (expected NAME-VERSION)"
+                + string.Concat(notes.Where(n => n.StartsWith("version", StringComparison.Ordinal)).Select(n => " [" + n + "]")) + "; pass --version");
         evidence.Add($"name: {name} ({nameFrom})");
         evidence.Add($"version: {rawVersion} ({versionFrom})");
         if (!ValidName().IsMatch(name)) throw OpsKitException.BadData($"{input}: '{name}' is not a valid package name; pass --name");
