@@ -10,7 +10,11 @@ namespace OpsKit.Rpm.Source;
 /// <param name="Expression">SPDX expression, or null when nothing was found.</param>
 /// <param name="Evidence">Where it came from.</param>
 /// <param name="NeedsReview">True when a guess was made (GPL "-only" without an explicit grant, unknown names).</param>
-public sealed record LicenseFinding(string? Expression, string Evidence, bool NeedsReview);
+public sealed record LicenseFinding(string? Expression, string Evidence, bool NeedsReview)
+{
+    /// <summary>License texts found below the top level that the package must ship with %license (lz4: lib/LICENSE, programs/COPYING).</summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
+}
 
 /// <summary>Detects licenses.</summary>
 public static partial class LicenseDetector
@@ -37,9 +41,21 @@ public static partial class LicenseDetector
         ("0BSD", ["permission to use, copy, modify, and/or distribute this software for any purpose with or without fee is hereby granted"]),
     ];
 
-    /// <summary>Top-level license files: LICEN[CS]E*, COPYING*, COPYRIGHT*, NOTICE*, UNLICENSE*.</summary>
-    public static IReadOnlyList<string> LicenseFiles(SourceTree tree) =>
-        tree.TopFiles().Where(f => LicenseName().IsMatch(f)).ToList();
+    /// <summary>License files: LICEN[CS]E*, COPYING*, COPYRIGHT*, NOTICE*, UNLICENSE* at the top level, else in doc/ or docs/ (pv: doc/COPYING).</summary>
+    public static IReadOnlyList<string> LicenseFiles(SourceTree tree)
+    {
+        var top = tree.TopFiles().Where(f => LicenseName().IsMatch(f)).ToList();
+        if (top.Count > 0) return top;
+        foreach (var dir in new[] { "doc", "docs", "LICENSES", "licenses" })
+        {
+            if (!Directory.Exists(tree.File(dir))) continue;
+            var found = Directory.EnumerateFiles(tree.File(dir)).Select(Path.GetFileName).OfType<string>()
+                .Where(f => LicenseName().IsMatch(f) || dir.StartsWith("LICENSE", StringComparison.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal).Select(f => dir + "/" + f).ToList();
+            if (found.Count > 0) return found;
+        }
+        return [];
+    }
 
     /// <summary>Finds the license: metadata, then SPDX headers, then license texts.</summary>
     public static LicenseFinding Detect(SourceTree tree, string? metadataLicense, string metadataSource)
@@ -56,11 +72,30 @@ public static partial class LicenseDetector
         foreach (var file in LicenseFiles(tree))
         {
             var text = Normalise(tree.Read(file) ?? "");
+            var title = text[..Math.Min(text.Length, 600)];
             foreach (var (id, phrases) in s_fingerprints)
             {
-                if (phrases.All(p => text.Contains(p, StringComparison.Ordinal))) { found.Add((id, file)); break; }
+                // The GNU texts name each other in their preambles (GPL-2.0 mentions the Library GPL): the name must be in the title.
+                var head = id.Contains("GPL", StringComparison.Ordinal) ? title : text;
+                if (head.Contains(phrases[0], StringComparison.Ordinal) && phrases.Skip(1).All(p => text.Contains(p, StringComparison.Ordinal))) { found.Add((id, file)); break; }
             }
         }
+        // A top-level file that only explains the split (lz4: "lib uses BSD-2-Clause, the rest GPLv2") leaves the texts in subfolders.
+        var nested = new List<string>();
+        if (found.Count == 0)
+        {
+            foreach (var file in NestedLicenseFiles(tree))
+            {
+                var text = Normalise(tree.Read(file) ?? "");
+                var title = text[..Math.Min(text.Length, 600)];
+                foreach (var (id, phrases) in s_fingerprints)
+                {
+                    var head = id.Contains("GPL", StringComparison.Ordinal) ? title : text;
+                    if (head.Contains(phrases[0], StringComparison.Ordinal) && phrases.Skip(1).All(p => text.Contains(p, StringComparison.Ordinal))) { found.Add((id, file)); nested.Add(file); break; }
+                }
+            }
+        }
+        if (found.Count == 0 && ReadmeLicense(tree) is { } stated) return stated;
         if (found.Count == 0) return new LicenseFinding(null, "no license metadata, SPDX header or known license text", true);
         var review = false;
         var ids = new List<string>();
@@ -75,8 +110,47 @@ public static partial class LicenseDetector
             else ids.Add(id);
         }
         var distinct = ids.Distinct().Order(StringComparer.Ordinal).ToList();
-        return new LicenseFinding(string.Join(" AND ", distinct), "license text in " + string.Join(", ", found.Select(f => f.File).Distinct()), review);
+        return new LicenseFinding(string.Join(" AND ", distinct), "license text in " + string.Join(", ", found.Select(f => f.File).Distinct()), review) { Files = nested };
     }
+
+    /// <summary>License files one or two folders down, outside tests, examples and bundled third-party code.</summary>
+    private static IEnumerable<string> NestedLicenseFiles(SourceTree tree) =>
+        Directory.EnumerateFiles(tree.Root, "*", new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 1 })
+            .Select(f => Path.GetRelativePath(tree.Root, f).Replace('\\', '/'))
+            .Where(f => f.Contains('/') && LicenseName().IsMatch(Path.GetFileName(f)))
+            .Where(f => !Regex.IsMatch(f, @"^(tests?|examples?|third[_-]?party|vendor|contrib|ossfuzz|fuzz)/", RegexOptions.IgnoreCase))
+            .Order(StringComparer.Ordinal);
+
+    /// <summary>The license a README names in a "License"/"Copying" section or a "distributed under the ... license" sentence.</summary>
+    private static LicenseFinding? ReadmeLicense(SourceTree tree)
+    {
+        foreach (var file in tree.TopFiles().Where(f => f.StartsWith("README", StringComparison.OrdinalIgnoreCase)))
+        {
+            var text = Normalise(tree.Read(file) ?? "");
+            var at = Regex.Match(text, @"(licen[cs]e[sd]?|copying|distributed under|released under)");
+            if (!at.Success) continue;
+            var window = text[at.Index..Math.Min(text.Length, at.Index + 400)];
+            foreach (var (id, pattern) in s_named)
+            {
+                if (Regex.IsMatch(window, pattern)) return new LicenseFinding(id, $"license named in {file}", id.Contains("GPL", StringComparison.Ordinal));
+            }
+        }
+        return null;
+    }
+
+    private static readonly (string Id, string Pattern)[] s_named =
+    [
+        ("Artistic-2.0", @"artistic licen[cs]e,? (version )?2\.0|artistic-2\.0"),
+        ("Apache-2.0", @"apache licen[cs]e,? (version )?2\.0|apache-2\.0"),
+        ("MIT", @"\bmit licen[cs]e|\(mit\)|\bmit\b"),
+        ("ISC", @"\bisc licen[cs]e"),
+        ("Zlib", @"\bzlib licen[cs]e"),
+        ("BSD-3-Clause", @"3-clause bsd|bsd 3-clause|new bsd licen[cs]e"),
+        ("BSD-2-Clause", @"2-clause bsd|bsd 2-clause|simplified bsd"),
+        ("LGPL-2.1-or-later", @"lesser general public licen[cs]e,? version 2\.1 or (any )?later"),
+        ("GPL-3.0-or-later", @"gnu general public licen[cs]e,? version 3 or (any )?later"),
+        ("GPL-2.0-or-later", @"gnu general public licen[cs]e,? version 2 or (any )?later"),
+    ];
 
     private static string Normalise(string text) => Regex.Replace(text.ToLowerInvariant().Replace('\u2019', '\''), @"\s+", " ");
 

@@ -17,6 +17,12 @@ public sealed record ProjectMetadata
     public string? Url { get; init; }
     /// <summary>License as declared in metadata (SPDX or a legacy name to normalise).</summary>
     public string? License { get; init; }
+    /// <summary>Where the version came from when it differs from <see cref="Origin"/> ("configure.ac m4_define"), or null.</summary>
+    public string? VersionOrigin { get; init; }
+    /// <summary>Extra arguments for the configure step (a --with-X switch that picks a system library over an empty bundled folder).</summary>
+    public IReadOnlyList<string> ConfigureArgs { get; init; } = [];
+    /// <summary>Things the reader wants the packager to check.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
     /// <summary>The build file the metadata came from ("configure.ac AC_INIT"), or null.</summary>
     public string? Origin { get; init; }
     /// <summary>Extra BuildRequires derived from the build files (pkgconfig(x), cmake(X), perl(X)).</summary>
@@ -49,6 +55,9 @@ public sealed record ProjectMetadata
 /// <param name="UsesLdflags">It passes $(LDFLAGS) to the link.</param>
 public sealed record MakefileFacts(IReadOnlyList<string> Variables, bool SetsCflags, bool UsesLdflags)
 {
+    /// <summary>Variables the Makefile sets to a folder below PREFIX ("DESTDIR=${PREFIX}/bin": NAME and "bin").</summary>
+    public IReadOnlyList<(string Name, string Sub)> PrefixVariables { get; init; } = [];
+
     /// <summary>True when it installs under $(DESTDIR).</summary>
     public bool HonoursDestDir => Variables.Contains("DESTDIR");
 }

@@ -13,20 +13,20 @@ public static partial class SourceInspector
     public static Inspection Inspect(SourceTree tree, string input, InspectOptions options)
     {
         var shape = ShapeDetector.Detect(tree, input);
-        var meta = Read(tree, shape);
-        var label = tree.ArchiveName ?? tree.TopDirName ?? input;
-        var fromLabel = SplitNameVersion(StripSuffix(label));
-        var notes = new List<string>();
+        var meta = BundledFolders.Resolve(tree, shape, Read(tree, shape), input);
+        var notes = new List<string>(meta.Notes);
         var evidence = new List<string>();
-
-        var name = options.Name ?? meta.Name ?? fromLabel.Name
-            ?? throw OpsKitException.BadData($"{input}: cannot derive a package name from the build files or '{label}'; pass --name");
-        var rawVersion = options.Version ?? meta.Version ?? fromLabel.Version
-            ?? throw OpsKitException.BadData($"{input}: cannot derive a version from the build files or '{label}' (expected NAME-VERSION); pass --version");
-        evidence.Add($"name: {name} ({(options.Name is not null ? "--name" : meta.Name is not null ? meta.Origin : label)})");
-        evidence.Add($"version: {rawVersion} ({(options.Version is not null ? "--version" : meta.Version is not null ? meta.Origin : label)})");
+        var (name, nameFrom) = ChooseName(tree, meta, options, notes);
+        if (name is null)
+            throw OpsKitException.BadData($"{input}: cannot derive a package name from the build files or '{tree.ArchiveName ?? tree.TopDirName ?? input}'; pass --name");
+        var (rawVersion, versionFrom) = ChooseVersion(tree, meta, options, notes);
+        if (rawVersion is null)
+            throw OpsKitException.BadData($"{input}: cannot derive a version from the build files or '{tree.ArchiveName ?? tree.TopDirName ?? input}' (expected NAME-VERSION)"
+                + string.Concat(notes.Where(n => n.StartsWith("version", StringComparison.Ordinal)).Select(n => " [" + n + "]")) + "; pass --version");
+        evidence.Add($"name: {name} ({nameFrom})");
+        evidence.Add($"version: {rawVersion} ({versionFrom})");
         if (!ValidName().IsMatch(name)) throw OpsKitException.BadData($"{input}: '{name}' is not a valid package name; pass --name");
-        var version = rawVersion.TrimStart('v').Replace('-', '~');
+        var version = rawVersion.TrimStart('v', 'V').Replace('-', '~');
         if (!ValidVersion().IsMatch(version)) throw OpsKitException.BadData($"{input}: '{rawVersion}' is not a usable version; pass --version");
         if (version != rawVersion) notes.Add($"version '{rawVersion}' written as '{version}' (rpm versions cannot contain '-')");
 
@@ -47,10 +47,30 @@ public static partial class SourceInspector
         evidence.Add($"license: {license.Expression} ({license.Evidence})");
 
         var readme = ReadmeReader.Read(tree);
-        var summary = options.Summary?.Trim() ?? Clean(DropName(meta.Summary ?? readme.Summary, name, meta.DistName)) ?? $"The {name} package";
-        if (options.Summary is null && meta.Summary is null && readme.Summary is null) notes.Add("no summary in metadata or README; write one");
+        // Summary: metadata (project() DESCRIPTION, package metadata), the man page NAME line, the README;
+        // the first that is a summary (no instruction, badge, URL or markup; at most 79 columns).
+        var candidates = new List<(string? Text, string From)>
+        {
+            (meta.Summary, meta.Origin ?? "metadata"),
+            (ManPageReader.Summary(tree, name) is { } page ? page.Summary : null, "man page NAME line"),
+            (readme.Summary, "README"),
+        };
+        string? summary = options.Summary?.Trim();
+        foreach (var (text, from) in candidates)
+        {
+            if (summary is not null) break;
+            if (text is null) continue;
+            var cleaned = Clean(DropName(ReadmeReader.Unmark(text), name, meta.DistName));
+            if (Summary.IsSummary(cleaned)) { summary = cleaned; evidence.Add($"summary: {from}"); }
+            else notes.Add($"summary candidate from {from} is not a summary (an instruction, badge, URL, markup or over 79 columns): '{Truncate(text)}'");
+        }
+        if (summary is null)
+        {
+            summary = $"The {name} package";
+            notes.Add("no usable summary in metadata, man pages or README; write one (--summary)");
+        }
         // A README paragraph that leads into a list ends with ':'; as a description it ends the sentence.
-        var description = Clean(meta.Description ?? readme.Description ?? summary)!.TrimEnd(':', ' ');
+        var description = Clean(ReadmeReader.Unmark(meta.Description ?? readme.Description ?? summary))!.TrimEnd(':', ' ');
         if (char.IsLetterOrDigit(description[^1]) && !description.Split(' ')[^1].Contains("://", StringComparison.Ordinal)) description += ".";
         var url = meta.Url ?? readme.Url;
         if (url is null) notes.Add("no home page found; add a URL: tag");
@@ -60,17 +80,74 @@ public static partial class SourceInspector
         {
             Tree = tree, Shape = shape, Name = name, Version = version, Summary = summary, Description = description, Url = url,
             License = license, Meta = meta, Source0 = source0, SetupArgs = setupArgs, Notes = notes, Evidence = evidence,
-            LicenseFiles = LicenseDetector.LicenseFiles(tree).Where(f => new FileInfo(tree.File(f)).Length > 0).ToList(),
+            LicenseFiles = LicenseDetector.LicenseFiles(tree).Concat(license.Files).Distinct().Where(f => new FileInfo(tree.File(f)).Length > 0).ToList(),
             DocFiles = tree.TopFiles().Where(f => DocName().IsMatch(f) && new FileInfo(tree.File(f)).Length > 0).ToList(),
         };
     }
 
+    private static string Truncate(string s) => s.Length > 60 ? s[..60] + "..." : s;
+
     /// <summary>Splits "name-1.2.3" into its parts; either may be null.</summary>
-    public static (string? Name, string? Version) SplitNameVersion(string stem)
+    public static (string? Name, string? Version) SplitNameVersion(string stem) => Identity.SplitLabel(stem);
+
+    /// <summary>The archive file name and its top folder, each split as NAME-VERSION (the folder of a git-tag archive included).</summary>
+    private static IEnumerable<(string Label, string? Name, string? Version)> Labels(SourceTree tree)
     {
-        var m = NameVersion().Match(stem);
-        if (m.Success) return (m.Groups[1].Value, m.Groups[2].Value);
-        return (stem.Length > 0 && !char.IsDigit(stem[0]) ? stem : null, null);
+        foreach (var label in new[] { tree.ArchiveName is { } a ? StripSuffix(a) : null, tree.TopDirName }.OfType<string>().Distinct())
+        {
+            var (n, v) = Identity.SplitLabel(label);
+            yield return (label, n, v);
+        }
+    }
+
+    /// <summary>The name rule: --name; the ecosystem name for Perl and Python (perl-Dist, python-dist); else the
+    /// archive's NAME when the archive (or its folder) is NAME-VERSION, since that is what users download and
+    /// search for (libyaml, not AC_INIT's "yaml"); else the build files' project name; else the archive stem.
+    /// A build-file name that differs from the chosen one is shown in the review notes.</summary>
+    private static (string? Name, string From) ChooseName(SourceTree tree, ProjectMetadata meta, InspectOptions options, List<string> notes)
+    {
+        if (options.Name is not null) return (options.Name, "--name");
+        if (meta.DistName is not null && meta.Name is not null) return (meta.Name, meta.Origin ?? "metadata");
+        var labelled = Labels(tree).FirstOrDefault(l => l.Name is not null && l.Version is not null && ValidName().IsMatch(l.Name));
+        if (labelled.Name is not null)
+        {
+            if (meta.Name is not null && !meta.Name.Equals(labelled.Name, StringComparison.OrdinalIgnoreCase))
+                notes.Add($"name '{labelled.Name}' is the archive's ({labelled.Label}); {meta.Origin} says '{meta.Name}' (rule: the archive name wins; pass --name to choose the other)");
+            return (labelled.Name, labelled.Label);
+        }
+        if (meta.Name is not null && ValidName().IsMatch(meta.Name)) return (meta.Name, meta.Origin ?? "metadata");
+        var stem = Labels(tree).FirstOrDefault(l => l.Name is not null);
+        return (stem.Name, stem.Label ?? "archive name");
+    }
+
+    /// <summary>The version rule: --version; the build files' version when it is a version (digits and dots,
+    /// optional suffix; an unexpanded macro is rejected with a note); the archive name; its top folder;
+    /// NEWS/ChangeLog. When the build files and the archive name disagree, the archive's wins (it is the
+    /// Source0 the spec names) and the disagreement is noted.</summary>
+    private static (string? Version, string From) ChooseVersion(SourceTree tree, ProjectMetadata meta, InspectOptions options, List<string> notes)
+    {
+        if (options.Version is not null) return (options.Version, "--version");
+        var labelled = Labels(tree).FirstOrDefault(l => l.Version is not null);
+        if (meta.Version is { } declared)
+        {
+            if (Identity.IsVersion(declared))
+            {
+                if (labelled.Version is null || Norm(labelled.Version) == Norm(declared)) return (declared, meta.VersionOrigin ?? meta.Origin ?? "metadata");
+                notes.Add($"version: {meta.VersionOrigin ?? meta.Origin} says '{declared}', the archive {labelled.Label} says '{labelled.Version}'; used the archive's");
+                return (labelled.Version, labelled.Label);
+            }
+            notes.Add($"version: {meta.VersionOrigin ?? meta.Origin} gives '{declared}', {Identity.WhyNotVersion(declared)}, not a version; not used");
+        }
+        if (labelled.Version is not null) return (labelled.Version, labelled.Label);
+        var (news, file) = Identity.FromNews(tree);
+        if (news is not null)
+        {
+            notes.Add($"version {news} taken from {file}: check it");
+            return (news, file!);
+        }
+        return (null, "");
+
+        static string Norm(string v) => v.TrimStart('v', 'V').Replace('-', '~').Replace('_', '~');
     }
 
     private static string StripSuffix(string label) =>
@@ -126,9 +203,6 @@ public static partial class SourceInspector
         s = s.TrimEnd('.');
         return s.Length > 0 ? char.ToUpperInvariant(s[0]) + s[1..] : null;
     }
-
-    [GeneratedRegex(@"^(.+?)[-_]v?(\d[\w.+~]*(?:-(?:rc|alpha|beta|pre)[\w.]*)?)$")]
-    private static partial Regex NameVersion();
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._+-]*$")]
     private static partial Regex ValidName();

@@ -19,7 +19,8 @@ public static partial class FileMapper
         foreach (var (path, full, isDir) in Walk(buildRoot))
         {
             if (Ignored(path)) continue;
-            if (!isDir && !elf && IsElf(full)) elf = true;
+            // Architecture files: ELF objects, static archives, anything in the 64-bit libdir.
+            if (!isDir && !elf && (IsElf(full) || path.EndsWith(".a", StringComparison.Ordinal) || path.StartsWith("/usr/lib64/", StringComparison.Ordinal))) elf = true;
             if (path.EndsWith(".la", StringComparison.Ordinal))
             {
                 plan.InstallExtras.Add("find %{buildroot} -name '*.la' -delete");
@@ -33,10 +34,23 @@ public static partial class FileMapper
             foreach (var (entry, isDevel) in Classify(path, isDir, plan))
                 (isDevel ? devel : main).Add(entry);
         }
+        // Static archives beside a shared library of the same name are left out (Fedora: "-devel: .so symlink,
+        // headers, .pc; .a only when nothing else exists"); rpmlint also rejects them without debuginfo.
+        foreach (var a in devel.Where(e => StaticLib().IsMatch(e)).ToList())
+        {
+            var stem = StaticLib().Match(a).Groups[1].Value;
+            if (!devel.Contains(stem + ".so") && !main.Any(m => m.StartsWith(stem + ".so", StringComparison.Ordinal))) continue;
+            devel.Remove(a);
+            plan.InstallExtras.Add($"rm -f %{{buildroot}}{a}");
+            plan.Notes.Add($"{a} left out: the shared library is packaged; static archives only when there is no shared one");
+        }
         plan.Main.AddRange(main);
         plan.Devel.AddRange(devel);
         plan.NoArch = !elf;
-        if (plan.InstallExtras.Count > 1) plan.InstallExtras.RemoveRange(1, plan.InstallExtras.Count - 1);
+        var la = plan.InstallExtras.Where(e => e.Contains("'*.la'", StringComparison.Ordinal)).Take(1);
+        var extras = la.Concat(plan.InstallExtras.Where(e => !e.Contains("'*.la'", StringComparison.Ordinal))).Distinct().ToList();
+        plan.InstallExtras.Clear();
+        plan.InstallExtras.AddRange(extras);
         return plan;
     }
 
@@ -138,6 +152,9 @@ public static partial class FileMapper
 
     [GeneratedRegex(@"^/usr/share/man/(man\w+/[^/]+?)(\.(gz|bz2|xz|zst))?$")]
     private static partial Regex ManPage();
+
+    [GeneratedRegex(@"^(%\{_libdir\}/lib[^/]+)\.a$")]
+    private static partial Regex StaticLib();
 
     [GeneratedRegex(@"^/usr/share/locale/[^/]+/LC_MESSAGES/([^/]+)\.mo$")]
     private static partial Regex LocaleFile();

@@ -21,4 +21,6 @@ public sealed record FilesPlan
     public List<string> InstallExtras { get; init; } = [];
     /// <summary>Findings for the packager.</summary>
     public List<string> Notes { get; init; } = [];
+    /// <summary>Upstream's test target failed in the trial build (after a good install): the spec leaves %check out.</summary>
+    public bool CheckFailed { get; set; }
 }

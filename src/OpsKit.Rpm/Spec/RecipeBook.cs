@@ -50,9 +50,15 @@ public static class RecipeBook
         {
             r.BuildRequires.AddRange(["autoconf", "automake"]);
             if (s.Meta.UsesLibtool) r.BuildRequires.Add("libtool");
+            // autoreconf runs autopoint for AM_GNU_GETTEXT; Fedora's gettext-devel carries it.
+            if (s.Meta.BuildRequires.Contains("gettext-devel")) r.BuildRequires.Add("gettext-devel");
             r.Conf.Add("autoreconf -fiv");
         }
-        r.Conf.Add("%configure" + (s.Meta.UsesLibtool ? " --disable-static" : ""));
+        r.Conf.Add("%configure" + (s.Meta.UsesLibtool ? " --disable-static" : "") + string.Concat(s.Meta.ConfigureArgs.Select(a => " " + a)));
+        // libtool hardcodes the build tree's .libs as RUNPATH into programs linked with their own library
+        // (jq 1.6; rpmlint: binary-or-shlib-defines-rpath): Fedora's guideline "Beware of Rpath" edits the script.
+        if (s.Meta.UsesLibtool)
+            r.Conf.Add("sed -i -e 's|^hardcode_libdir_flag_spec=.*|hardcode_libdir_flag_spec=\"\"|g' -e 's|^runpath_var=LD_RUN_PATH|runpath_var=DIE_RPATH_DIE|g' libtool");
         if (s.Meta.UsesLibtool) r.Install.Add("find %{buildroot} -name '*.la' -delete");
         return r;
     }
@@ -68,11 +74,28 @@ public static class RecipeBook
             Build = ["%set_build_flags", $"%make_build{flags}{vars}".TrimEnd()],
             Check = s.Meta.CheckTarget is { } t ? [$"%make_build {t}"] : [],
         };
-        // Without DESTDIR support the prefix itself must point into the buildroot.
-        r.Install.Add(f.HonoursDestDir ? $"%make_install{vars}".TrimEnd()
-            : $"%make_install{vars.Replace("=%{_", "=%{buildroot}%{_", StringComparison.Ordinal)}".TrimEnd());
+        // Without DESTDIR support the prefix itself must point into the buildroot, and so must every folder
+        // variable the Makefile derives from PREFIX (tree: DESTDIR=${PREFIX}/bin is its bindir).
+        if (f.HonoursDestDir) r.Install.Add($"%make_install{vars}".TrimEnd());
+        else
+        {
+            var staged = vars.Replace("=%{_", "=%{buildroot}%{_", StringComparison.Ordinal);
+            foreach (var (name, sub) in f.PrefixVariables)
+            {
+                if (f.Variables.Contains(name) && name != "DESTDIR") continue;
+                staged += $" {name}=%{{buildroot}}{PrefixFolder(sub)}";
+            }
+            r.Install.Add($"%{{__make}} install{staged}");
+        }
         return r;
     }
+
+    private static string PrefixFolder(string sub) => sub.TrimEnd('/') switch
+    {
+        "bin" => "%{_bindir}", "sbin" => "%{_sbindir}", "lib" => "%{_libdir}", "include" => "%{_includedir}",
+        "share" => "%{_datadir}", "man" or "share/man" => "%{_mandir}", "etc" => "%{_sysconfdir}",
+        var other => "%{_prefix}/" + other,
+    };
 
     /// <summary>" PREFIX=%{_prefix} BINDIR=%{_bindir} ..." for the variables the Makefile reads.</summary>
     public static string MakeVariables(MakefileFacts f)

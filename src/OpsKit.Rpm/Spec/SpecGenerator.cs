@@ -40,6 +40,7 @@ public static class SpecGenerator
         {
             files = await Prober.ProbeAsync(context, source, recipe, options.Target, ct).ConfigureAwait(false);
             notes.AddRange(files.Notes.Distinct());
+            if (files.CheckFailed) recipe.Check.Clear();
         }
         else if (recipe.KnownFiles is null) notes.Add("%files is a guess: rerun with --probe to compute it from a trial build");
         var (packager, from) = await Packager.ResolveAsync(context, options.Packager, ct).ConfigureAwait(false);

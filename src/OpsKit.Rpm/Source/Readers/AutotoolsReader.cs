@@ -13,12 +13,24 @@ internal static partial class AutotoolsReader
         var file = tree.Has("configure.ac") ? "configure.ac" : tree.Has("configure.in") ? "configure.in" : null;
         var ac = file is null ? null : tree.Read(file);
         string? name = null, version = null, url = null;
-        string? origin = null;
+        string? origin = null, versionOrigin = null;
         if (ac is not null && CallArgs.Body(ac, "AC_INIT") is { } body)
         {
             var args = CallArgs.M4(body);
             name = args.ElementAtOrDefault(3) is { Length: > 0 } tar ? tar : Tarname(args.ElementAtOrDefault(0));
-            version = args.ElementAtOrDefault(1) is { Length: > 0 } v && !v.Contains('(') ? v : null;
+            version = args.ElementAtOrDefault(1) is { Length: > 0 } v ? ExpandM4(ac, v) : null;
+            if (version is not null && !Identity.IsVersion(version) && tree.Read("configure") is { } generated
+                && ShellVar(generated, "PACKAGE_VERSION") is { } pv && Identity.IsVersion(pv))
+            {
+                version = pv;
+                versionOrigin = "configure PACKAGE_VERSION";
+            }
+            else if (version is not null && !Identity.IsVersion(version) && TarballVersion(tree) is { } tv)
+            {
+                version = tv.Version;
+                versionOrigin = tv.File;
+            }
+            else if (version != args.ElementAtOrDefault(1)) versionOrigin = $"{file} AC_INIT with m4_define";
             url = args.ElementAtOrDefault(4) is { Length: > 0 } u ? u : null;
             origin = $"{file} AC_INIT";
         }
@@ -38,15 +50,59 @@ internal static partial class AutotoolsReader
         {
             Name = name,
             Version = version,
+            VersionOrigin = versionOrigin,
             Url = url,
             Origin = origin,
-            BuildRequires = requires,
+            BuildRequires = requires.Concat(Tools(text)).Distinct().ToList(),
+            // A test suite run under valgrind is a developer check (jq 1.6: hours on a loaded builder); distributions run it plain.
+            ConfigureArgs = Regex.IsMatch(text, @"AC_ARG_ENABLE\(\s*\[?valgrind\]?") ? ["--disable-valgrind"] : [],
             UsesLibtool = text.Contains("LT_INIT", StringComparison.Ordinal) || text.Contains("AC_PROG_LIBTOOL", StringComparison.Ordinal),
             UsesCxx = text.Contains("AC_PROG_CXX", StringComparison.Ordinal),
             UsesC = ac is null || text.Contains("AC_PROG_CC", StringComparison.Ordinal) || !text.Contains("AC_PROG_CXX", StringComparison.Ordinal),
             CheckTarget = "check",
         };
     }
+
+    /// <summary>Expands m4_define'd names in an AC_INIT argument (libyaml: YAML_MAJOR.YAML_MINOR.YAML_PATCH -> 0.2.5);
+    /// a value that still holds a macro call (m4_esyscmd: git describe) is returned as it is, for the caller to reject.</summary>
+    public static string ExpandM4(string configureAc, string value)
+    {
+        var defines = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match m in M4Define().Matches(configureAc))
+        {
+            var args = CallArgs.M4(m.Groups[1].Value);
+            if (args.Count >= 2 && Regex.IsMatch(args[0], @"^\w+$")) defines.TryAdd(args[0], args[1]);
+        }
+        var result = value;
+        for (var pass = 0; pass < 5; pass++)
+        {
+            var next = Regex.Replace(result, @"\b\w+\b", w => defines.TryGetValue(w.Value, out var d) && !d.Contains('(') ? d : w.Value);
+            if (next == result) break;
+            result = next;
+        }
+        return result.Trim();
+    }
+
+    /// <summary>The version file of gnulib's git-version-gen (.tarball-version) or a plain .version/VERSION file.</summary>
+    private static (string Version, string File)? TarballVersion(SourceTree tree)
+    {
+        foreach (var f in new[] { ".tarball-version", ".version", "VERSION" })
+        {
+            if (tree.Read(f)?.Trim() is { } v && Identity.IsVersion(v)) return (v, f);
+        }
+        return null;
+    }
+
+    /// <summary>Build tools the macros call for: libtool, gettext (with autopoint), bison, flex.</summary>
+    private static IEnumerable<string> Tools(string text)
+    {
+        if (text.Contains("AM_GNU_GETTEXT", StringComparison.Ordinal)) yield return "gettext-devel";
+        if (Regex.IsMatch(text, @"\bAC_PROG_YACC\b")) yield return "bison";
+        if (Regex.IsMatch(text, @"\b(AC_PROG_LEX|AM_PROG_LEX)\b|AC_CHECK_PROGS\(\s*\[?LEX\b")) yield return "flex";
+    }
+
+    [GeneratedRegex(@"\bm4_define\s*\(((?:[^()]|\((?:[^()]|\([^()]*\))*\))*)\)")]
+    private static partial Regex M4Define();
 
     /// <summary>autoconf's default tarname: lower case, "GNU " dropped, other characters to '-'.</summary>
     private static string? Tarname(string? package)

@@ -12,18 +12,43 @@ internal static partial class MakefileReader
     public static ProjectMetadata Read(SourceTree tree)
     {
         var name = ShapeDetector.MakefileName(tree)!;
-        var text = tree.Read(name) ?? "";
+        var top = tree.Read(name) ?? "";
+        // An install target that delegates ("$(MAKE) -C lib install") reads its variables in the sub-Makefiles;
+        // make passes command-line variables down, so the top-level call sets them all.
+        var text = string.Join('\n', new[] { top }.Concat(Delegated(tree, top)));
         var vars = s_variables.Where(v => text.Contains("$(" + v + ")", StringComparison.Ordinal) || text.Contains("${" + v + "}", StringComparison.Ordinal)).ToList();
+        // "DESTDIR=${PREFIX}/bin" (tree 2.x) uses DESTDIR as the bindir: it is not the staging root.
+        if (Regex.IsMatch(text, @"^DESTDIR[ \t]*[:?]?=[ \t]*[^\s#]", RegexOptions.Multiline)) vars.Remove("DESTDIR");
         var check = Target("check").IsMatch(text) ? "check" : Target("test").IsMatch(text) ? "test" : null;
         return new ProjectMetadata
         {
             Makefile = new MakefileFacts(vars, Regex.IsMatch(text, @"^CFLAGS\s*:?=", RegexOptions.Multiline),
-                text.Contains("$(LDFLAGS)", StringComparison.Ordinal)),
+                text.Contains("$(LDFLAGS)", StringComparison.Ordinal))
+            {
+                PrefixVariables = Regex.Matches(top, @"^(\w+)[ \t]*[:?]?=[ \t]*\$[({](?:PREFIX|prefix)[)}]/(\S+)[ \t]*$", RegexOptions.Multiline)
+                    .Select(m => (m.Groups[1].Value, m.Groups[2].Value)).DistinctBy(p => p.Item1).ToList(),
+            },
             UsesCxx = text.Contains("$(CXX)", StringComparison.Ordinal) || Sources(tree, "*.cpp"),
             UsesC = text.Contains("$(CC)", StringComparison.Ordinal) || Sources(tree, "*.c"),
             BuildRequires = Toolchains(tree, text),
             CheckTarget = check,
         };
+    }
+
+    /// <summary>Sub-Makefiles an install target hands on to: "$(MAKE) -C DIR install" with DIR literal or a variable set in the Makefile.</summary>
+    private static IEnumerable<string> Delegated(SourceTree tree, string top)
+    {
+        foreach (Match m in Regex.Matches(top, @"\$[({]MAKE[)}]\s+(?:-\S+\s+)*-C\s*(\S+)"))
+        {
+            var dir = m.Groups[1].Value;
+            var v = Regex.Match(dir, @"^\$[({](\w+)[)}]$");
+            if (v.Success && Regex.Match(top, "^" + v.Groups[1].Value + @"\s*[:?]?=\s*(\S+)\s*$", RegexOptions.Multiline) is { Success: true } set) dir = set.Groups[1].Value;
+            if (dir.Contains('$')) continue;
+            foreach (var f in new[] { "GNUmakefile", "Makefile", "makefile" })
+            {
+                if (tree.Read(Path.Combine(dir, f)) is { } sub) { yield return sub; break; }
+            }
+        }
     }
 
     /// <summary>Sources at the top level or directly in src/ (deeper ones are often test fixtures).</summary>

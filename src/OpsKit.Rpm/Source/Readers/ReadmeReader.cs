@@ -1,4 +1,6 @@
 // README fallback for Summary, %description and URL when build files have none.
+// Only descriptive prose is used: instructions ("Please read the INSTALL file"),
+// badge lines, lists, code and link-only lines are skipped; markdown links keep their text.
 using System.Text.RegularExpressions;
 
 namespace OpsKit.Rpm.Source.Readers;
@@ -8,34 +10,54 @@ internal static partial class ReadmeReader
 {
     /// <summary>The README file name, or null.</summary>
     public static string? Find(SourceTree tree) =>
-        tree.TopFiles().FirstOrDefault(f => f.StartsWith("README", StringComparison.OrdinalIgnoreCase));
+        tree.TopFiles().FirstOrDefault(f => f.StartsWith("README", StringComparison.OrdinalIgnoreCase) && new FileInfo(tree.File(f)).Length > 0);
 
     /// <summary>(summary, description, url) from the README; any may be null.</summary>
     public static (string? Summary, string? Description, string? Url) Read(SourceTree tree)
     {
         if (Find(tree) is not { } file) return (null, null, null);
-        var lines = (tree.Read(file) ?? "").Replace("\r", "", StringComparison.Ordinal).Split('\n');
+        return Parse(tree.Read(file) ?? "");
+    }
+
+    /// <summary>Parses README text.</summary>
+    public static (string? Summary, string? Description, string? Url) Parse(string text)
+    {
+        var lines = text.Replace("\r", "", StringComparison.Ordinal).Split('\n');
         var paragraphs = new List<string>();
         var current = new List<string>();
         string? heading = null;
-        foreach (var raw in lines)
+        var fence = false;
+        for (var i = 0; i < lines.Length; i++)
         {
+            var raw = lines[i];
             var line = raw.Trim();
-            if (line.StartsWith('#') || Regex.IsMatch(line, "^[=-]{3,}$"))
+            if (line.StartsWith("```", StringComparison.Ordinal)) { fence = !fence; Flush(); continue; }
+            if (fence) continue;
+            var underline = i + 1 < lines.Length && Regex.IsMatch(lines[i + 1].Trim(), @"^[=\-*~^#]{3,}$");
+            if (line.StartsWith('#') || underline)
             {
                 heading ??= line.TrimStart('#').Trim();
                 Flush();
+                if (underline) i++;
                 continue;
             }
-            if (line.Length == 0 || line.StartsWith("```", StringComparison.Ordinal)) { Flush(); continue; }
+            if (Regex.IsMatch(line, @"^[=\-*~^#]{3,}$")) { Flush(); continue; }
+            // Code (four-space or tab indent after a blank line, shell prompts) and list items are not prose.
+            if (line.Length == 0 || (current.Count == 0 && (raw.StartsWith("    ", StringComparison.Ordinal) || raw.StartsWith('\t')))
+                || line.StartsWith("$ ", StringComparison.Ordinal) || Regex.IsMatch(line, @"^([-*+]|\d+[.)])\s"))
+            {
+                Flush();
+                continue;
+            }
             current.Add(line);
         }
         Flush();
-        var url = UrlPattern().Match(string.Join('\n', lines)) is { Success: true } u ? u.Value.TrimEnd('.', ')', ',') : null;
-        var first = paragraphs.FirstOrDefault();
+        var url = UrlPattern().Match(text) is { Success: true } u ? u.Value.TrimEnd('.', ')', ',') : null;
+        var prose = paragraphs.Select(Unmark).Select(p => ReadmeFor().Replace(p, "")).Where(IsDescriptive).ToList();
+        var first = prose.FirstOrDefault();
         string? summary = null;
-        if (heading is not null && Regex.Match(heading, @"\s[-–:]\s+(.+)$") is { Success: true } h) summary = h.Groups[1].Value;
-        else if (first is not null) summary = Regex.Split(first, @"(?<=\.)\s")[0];
+        if (heading is not null && Regex.Match(Unmark(heading), @"\s[-–:]\s+(.+)$") is { Success: true } h && Summary.IsSummary(h.Groups[1].Value)) summary = h.Groups[1].Value;
+        else if (first is not null && Regex.Split(first, @"(?<=\.)\s")[0] is var sentence && Summary.IsSummary(sentence)) summary = sentence;
         return (summary, first, url);
 
         void Flush()
@@ -45,6 +67,32 @@ internal static partial class ReadmeReader
         }
     }
 
-    [GeneratedRegex(@"https?://[^\s<>""'\]]+")]
+    /// <summary>Markdown and reST markup out: badges and images dropped, links to their text, emphasis and code marks removed.</summary>
+    public static string Unmark(string text)
+    {
+        var s = Regex.Replace(text, @"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)", "");
+        s = Regex.Replace(s, @"!\[[^\]]*\]\([^)]*\)", "");
+        s = Regex.Replace(s, @"\[([^\]]+)\]\([^)]*\)", "$1");
+        s = Regex.Replace(s, @"<[^>]+>", "");
+        s = Regex.Replace(s, @"(\*\*|__|`)", "");
+        return Regex.Replace(s, @"\s+", " ").Trim();
+    }
+
+    /// <summary>Prose that says what the project is: not an instruction, a badge row, a link list or a lead-in to a list.</summary>
+    public static bool IsDescriptive(string paragraph)
+    {
+        var p = paragraph.Trim();
+        if (p.Length < 20 || p.Split(' ').Length < 4) return false;
+        if (p.EndsWith(':') || Summary.IsInstruction(p)) return false;
+        if (p.StartsWith("copyright", StringComparison.OrdinalIgnoreCase)) return false;
+        var withoutUrls = UrlPattern().Replace(p, "");
+        return withoutUrls.Count(char.IsLetter) > p.Length / 2;
+    }
+
+    [GeneratedRegex(@"https?://[^\s<>""'\]\)]+")]
     private static partial Regex UrlPattern();
+
+    // "This is the README for `pv' (...), a terminal-based tool" -> "a terminal-based tool".
+    [GeneratedRegex(@"^this is the readme( file)? for [^,]+,\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex ReadmeFor();
 }

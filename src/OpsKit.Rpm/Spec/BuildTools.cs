@@ -1,0 +1,48 @@
+// The programs a recipe runs on the probe host. A missing one is exit 69 naming
+// the program and the package that has it on Debian and on Fedora, before
+// rpmbuild fails somewhere inside make with raw output.
+using OpsKit.Core;
+using OpsKit.Core.Processes;
+
+namespace OpsKit.Rpm.Spec;
+
+/// <summary>Build-tool check for the probe.</summary>
+public static class BuildTools
+{
+    // BuildRequires -> (program, Debian package, Fedora package).
+    private static readonly Dictionary<string, (string Program, string Debian, string Fedora)[]> s_tools = new(StringComparer.Ordinal)
+    {
+        ["gcc"] = [("gcc", "gcc", "gcc")],
+        ["gcc-c++"] = [("g++", "g++", "gcc-c++")],
+        ["make"] = [("make", "make", "make")],
+        ["autoconf"] = [("autoreconf", "autoconf", "autoconf")],
+        ["automake"] = [("automake", "automake", "automake")],
+        ["libtool"] = [("libtoolize", "libtool", "libtool")],
+        ["gettext-devel"] = [("autopoint", "autopoint", "gettext-devel"), ("msgfmt", "gettext", "gettext")],
+        ["gettext"] = [("msgfmt", "gettext", "gettext")],
+        ["bison"] = [("bison", "bison", "bison")],
+        ["flex"] = [("flex", "flex", "flex")],
+        ["cmake"] = [("cmake", "cmake", "cmake")],
+        ["meson"] = [("meson", "meson", "meson"), ("ninja", "ninja-build", "ninja-build")],
+        ["perl-interpreter"] = [("perl", "perl", "perl-interpreter")],
+        ["python3-devel"] = [("python3", "python3", "python3-devel")],
+    };
+
+    /// <summary>Throws exit 69 for the first BuildRequires whose program is not on PATH.</summary>
+    public static void Require(SystemContext context, IEnumerable<string> buildRequires) =>
+        Require(buildRequires, program => ExecutableLocator.Find(program, context.Env("PATH")));
+
+    /// <summary>The same with the program lookup given (ExecutableLocator always adds the standard directories).</summary>
+    public static void Require(IEnumerable<string> buildRequires, Func<string, string?> find)
+    {
+        foreach (var br in buildRequires)
+        {
+            if (!s_tools.TryGetValue(br, out var tools)) continue;
+            foreach (var (program, debian, fedora) in tools)
+            {
+                if (find(program) is null)
+                    throw OpsKitException.Unavailable($"the trial build needs '{program}', which is not on this host: install it (Debian: apt-get install {debian}; Fedora: dnf install {fedora})");
+            }
+        }
+    }
+}

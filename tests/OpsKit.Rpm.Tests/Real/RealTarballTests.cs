@@ -1,0 +1,54 @@
+// The eleven real upstream tarballs of tests/data/rpm-real (Debian bookworm's .orig
+// tarballs): each scaffolds with "rpm spec --probe", builds through "rpm build" and
+// lints with 0 errors under OpsKit's profile; the spec is compared with Golden/real/.
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using OpsKit.Testing;
+using Xunit.Abstractions;
+
+namespace OpsKit.Rpm.Tests.Real;
+
+public sealed class RealTarballTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Tarballs => new(Directory.EnumerateFiles(RealData.Folder)
+        .Select(Path.GetFileName).OfType<string>().Where(f => f.Contains(".tar", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(Tarballs))]
+    public void Real_tarball_scaffolds_builds_and_lints_without_errors(string tarball)
+    {
+        var clock = Stopwatch.StartNew();
+        using var dir = new TempDir("rpm-real");
+        File.Copy(Path.Combine(RealData.Folder, tarball), dir.File(tarball));
+        var env = new Dictionary<string, string?> { ["HOME"] = dir.Path, ["SOURCE_DATE_EPOCH"] = "1700000000" };
+        var spec = OpskitProcess.Run(["rpm", "spec", tarball, "--probe", "--packager", "Ops Kit <ops@example.org>", "-o", "probe.spec"], env,
+            timeout: TimeSpan.FromMinutes(15), workingDirectory: dir.Path);
+        Assert.True(spec.ExitCode == 0, $"spec failed ({spec.ExitCode}): {spec.StandardError}");
+        var text = File.ReadAllText(dir.File("probe.spec"));
+        var name = Regex.Match(text, @"^Name:\s+(\S+)$", RegexOptions.Multiline).Groups[1].Value;
+        var version = Regex.Match(text, @"^Version:\s+(\S+)$", RegexOptions.Multiline).Groups[1].Value;
+        // Never a wrong spec: a version is digits and dots, no macro survives from the build files.
+        Assert.Matches(@"^\d+(\.\d+)+$", version);
+        Assert.DoesNotMatch(@"@[A-Za-z_]+@|\$\{|m4_|YAML_", text);
+        Assert.Contains("-" + version, tarball, StringComparison.Ordinal);
+        Golden.Assert($"real/{name}.spec", text);
+
+        File.Move(dir.File("probe.spec"), dir.File(name + ".spec"));
+        var build = OpskitProcess.Run(["rpm", "build", name + ".spec", "--topdir", dir.File("top")], env,
+            timeout: TimeSpan.FromMinutes(15), workingDirectory: dir.Path);
+        output.WriteLine(build.StandardOutput);
+        Assert.True(build.ExitCode == 0, $"build failed ({build.ExitCode}):\n{build.StandardOutput}\n{build.StandardError}");
+        Assert.Matches(@"rpmlint: 0 errors, \d+ warnings", build.StandardOutput);
+        var arch = Regex.Matches(build.StandardOutput, @"^wrote: (\S+\.rpm)$", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains(arch, w => w.EndsWith(".src.rpm", StringComparison.Ordinal));
+        Assert.Contains(arch, w => !w.EndsWith(".src.rpm", StringComparison.Ordinal));
+        output.WriteLine($"{tarball}: {clock.Elapsed.TotalSeconds:F0} s");
+    }
+}
+
+/// <summary>Where the real tarballs are.</summary>
+public static class RealData
+{
+    /// <summary>tests/data/rpm-real.</summary>
+    public static string Folder => Path.Combine(RepoPaths.Root, "tests", "data", "rpm-real");
+}
