@@ -16,7 +16,7 @@ end
 function __opskit_subs
     switch (string join ' ' -- $argv)
         case 'opskit'
-            echo aoe raid ssh snapshot rpm iowait aide config mail
+            echo aoe raid ssh snapshot rpm iowait aide hwerr config mail
         case 'opskit aoe'
             echo serve discover bench start stop restart status list import
         case 'opskit aoe serve'
@@ -48,12 +48,14 @@ function __opskit_subs
         case 'opskit raid sudoers'
             
         case 'opskit ssh'
-            echo validate test authorize
+            echo validate test authorize probe
         case 'opskit ssh validate'
             
         case 'opskit ssh test'
             
         case 'opskit ssh authorize'
+            
+        case 'opskit ssh probe'
             
         case 'opskit snapshot'
             echo create list rotate adopt
@@ -99,6 +101,14 @@ function __opskit_subs
             
         case 'opskit aide config'
             
+        case 'opskit hwerr'
+            echo check ack dump
+        case 'opskit hwerr check'
+            
+        case 'opskit hwerr ack'
+            
+        case 'opskit hwerr dump'
+            
         case 'opskit config'
             echo check show toml-decode
         case 'opskit config check'
@@ -122,6 +132,7 @@ complete -c opskit -n 'test (__opskit_path) = "opskit"' -a snapshot -d 'Incremen
 complete -c opskit -n 'test (__opskit_path) = "opskit"' -a rpm -d 'Set up an rpmbuild tree, scaffold a spec from a source tarball, build and lint it'
 complete -c opskit -n 'test (__opskit_path) = "opskit"' -a iowait -d 'Find the processes behind IO wait: block_dump log summaries and live sampling'
 complete -c opskit -n 'test (__opskit_path) = "opskit"' -a aide -d 'File-integrity checks with AIDE: database life cycle, parsed reports, alerts, rotation'
+complete -c opskit -n 'test (__opskit_path) = "opskit"' -a hwerr -d 'Memory, CPU and PCIe hardware errors (EDAC, MCE, AER, GHES) in one verdict for cron, Nagios and Prometheus'
 complete -c opskit -n 'test (__opskit_path) = "opskit"' -a config -d 'Check and show the configuration; decode TOML'
 complete -c opskit -n 'test (__opskit_path) = "opskit"' -a mail -d 'Alert delivery per [mail]'
 complete -c opskit -n 'test (__opskit_path) = "opskit"' -l help -s h -d 'Show help and usage information'
@@ -263,6 +274,7 @@ complete -c opskit -n 'test (__opskit_path) = "opskit raid sudoers"' -l backend 
 complete -c opskit -n 'test (__opskit_path) = "opskit ssh"' -a validate -d 'Forced command for authorized_keys: run SSH_ORIGINAL_COMMAND if the policy allows it, else refuse and log'
 complete -c opskit -n 'test (__opskit_path) = "opskit ssh"' -a test -d 'Explain word by word whether a policy accepts a command, and what would run (exit 0 accept, 1 reject)'
 complete -c opskit -n 'test (__opskit_path) = "opskit ssh"' -a authorize -d 'Print the authorized_keys line that restricts a public key to a policy'
+complete -c opskit -n 'test (__opskit_path) = "opskit ssh"' -a probe -d 'Check a restricted key from outside: a shell, a pty, port forwarding and commands the policy does not allow must be refused; exit 0 only when every refusal held'
 complete -c opskit -n 'test (__opskit_path) = "opskit ssh"' -l help -s h -d 'Show help and usage information'
 complete -c opskit -n 'test (__opskit_path) = "opskit ssh"' -l config -s c -r -F -d 'Read this config file instead of /etc/opskit/opskit.toml (also: OPSKIT_CONFIG)'
 complete -c opskit -n 'test (__opskit_path) = "opskit ssh"' -l no-config -d 'Read no config file; built-in defaults, environment and flags only'
@@ -296,6 +308,16 @@ complete -c opskit -n 'test (__opskit_path) = "opskit ssh authorize"' -l key -r 
 complete -c opskit -n 'test (__opskit_path) = "opskit ssh authorize"' -l from -r -F -d 'Client networks allowed (CIDR), written as from= in the line; repeatable'
 complete -c opskit -n 'test (__opskit_path) = "opskit ssh authorize"' -l label -r -F -d 'Key label: logged with every decision and matched against [key.LABEL] of the policy'
 complete -c opskit -n 'test (__opskit_path) = "opskit ssh authorize"' -l program -r -F -d 'Absolute path of opskit on the server (default: this opskit)'
+complete -c opskit -n 'test (__opskit_path) = "opskit ssh probe"' -l help -s h -d 'Show help and usage information'
+complete -c opskit -n 'test (__opskit_path) = "opskit ssh probe"' -l config -s c -r -F -d 'Read this config file instead of /etc/opskit/opskit.toml (also: OPSKIT_CONFIG)'
+complete -c opskit -n 'test (__opskit_path) = "opskit ssh probe"' -l no-config -d 'Read no config file; built-in defaults, environment and flags only'
+complete -c opskit -n 'test (__opskit_path) = "opskit ssh probe"' -l verbose -s v -d 'Say more on stderr (info messages, stack traces of internal errors)'
+complete -c opskit -n 'test (__opskit_path) = "opskit ssh probe"' -l debug -d 'Say everything on stderr, including debug messages and commands run'
+complete -c opskit -n 'test (__opskit_path) = "opskit ssh probe"' -l key -s i -r -F -d 'The restricted private key'
+complete -c opskit -n 'test (__opskit_path) = "opskit ssh probe"' -l port -r -F -d 'sshd'\''s port'
+complete -c opskit -n 'test (__opskit_path) = "opskit ssh probe"' -l policy -s p -r -F -d 'Also run one harmless allowed command per rule of this policy (NAME or FILE)'
+complete -c opskit -n 'test (__opskit_path) = "opskit ssh probe"' -l label -r -F -d 'Key label: logged with every decision and matched against [key.LABEL] of the policy'
+complete -c opskit -n 'test (__opskit_path) = "opskit ssh probe"' -l timeout -r -F -d 'Seconds to wait for each answer'
 complete -c opskit -n 'test (__opskit_path) = "opskit snapshot"' -a create -d 'Take an incremental snapshot with rsync --link-dest (unchanged files become hard links)'
 complete -c opskit -n 'test (__opskit_path) = "opskit snapshot"' -a list -d 'List the series and snapshots of a root with their state (complete, partial, running, foreign)'
 complete -c opskit -n 'test (__opskit_path) = "opskit snapshot"' -a rotate -d 'Delete old snapshots by a retention policy; keeps the newest complete one, refuses stale series and mass deletes'
@@ -514,6 +536,44 @@ complete -c opskit -n 'test (__opskit_path) = "opskit aide config"' -l verbose -
 complete -c opskit -n 'test (__opskit_path) = "opskit aide config"' -l debug -d 'Say everything on stderr, including debug messages and commands run'
 complete -c opskit -n 'test (__opskit_path) = "opskit aide config"' -l home -d 'Check /home too (off by default)'
 complete -c opskit -n 'test (__opskit_path) = "opskit aide config"' -l check -d 'Validate the text with '\''aide --config-check'\'' before printing it'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr"' -a check -d 'Check EDAC, AER, the kernel log and RAS tools for hardware errors; exit 0 OK, 1 WARNING (corrected), 2 CRITICAL (uncorrected), 3 UNKNOWN'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr"' -a ack -d 'Acknowledge the uncorrected errors that keep live checks CRITICAL'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr"' -a dump -d 'Save sysfs counters, kernel log evidence and tool outputs as a bundle that '\''hwerr check --replay'\'' reads'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr"' -l help -s h -d 'Show help and usage information'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr"' -l config -s c -r -F -d 'Read this config file instead of /etc/opskit/opskit.toml (also: OPSKIT_CONFIG)'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr"' -l no-config -d 'Read no config file; built-in defaults, environment and flags only'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr"' -l verbose -s v -d 'Say more on stderr (info messages, stack traces of internal errors)'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr"' -l debug -d 'Say everything on stderr, including debug messages and commands run'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l help -s h -d 'Show help and usage information'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l config -s c -r -F -d 'Read this config file instead of /etc/opskit/opskit.toml (also: OPSKIT_CONFIG)'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l no-config -d 'Read no config file; built-in defaults, environment and flags only'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l verbose -s v -d 'Say more on stderr (info messages, stack traces of internal errors)'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l debug -d 'Say everything on stderr, including debug messages and commands run'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l format -s f -x -a 'text json nagios prometheus' -d 'Output: text, json, nagios (status line, perfdata, exit 0-3) or prometheus (textfile metrics)'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l json -d 'Print the report as JSON'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l cron -d 'Cron mode: print nothing when all is well, log to syslog, mail alerts per [mail]'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l output -s o -r -F -d 'Write the report to FILE atomically (e.g. a node_exporter textfile directory) instead of stdout'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l root -r -F -d 'Read DIR/sys/... instead of /sys (a saved or fixture sysfs tree); no live source is read'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l log -r -F -d 'Read this kernel log (dmesg, dmesg -T/-H, syslog, journal export; '\''-'\'' for stdin) instead of the live one (repeatable)'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l from -r -F -d 'Read a saved tool output, KIND one of ras-mc-ctl, mcelog, edac-util (repeatable)'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l replay -r -F -d 'Check a bundle written by '\''hwerr dump'\'' (its sys/, kernel.log and tool outputs)'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l state -r -F -d 'State file of live checks ([hwerr] state_file, default /var/lib/opskit/hwerr/state.json); with --root/--log/--from the replay follows it like a live run'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l journal -d 'Read the live kernel log with '\''journalctl -k'\'' instead of /dev/kmsg ([hwerr] kernel_log = "journal")'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l require-edac -d 'A host without EDAC memory controllers is UNKNOWN instead of OK ([hwerr] require_edac)'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr check"' -l ce-warn-per-day -r -F -d 'Corrected errors one counter or log source may add within 24 hours before a live check says WARNING ([hwerr] ce_warn_per_day, default 0)'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr ack"' -l help -s h -d 'Show help and usage information'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr ack"' -l config -s c -r -F -d 'Read this config file instead of /etc/opskit/opskit.toml (also: OPSKIT_CONFIG)'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr ack"' -l no-config -d 'Read no config file; built-in defaults, environment and flags only'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr ack"' -l verbose -s v -d 'Say more on stderr (info messages, stack traces of internal errors)'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr ack"' -l debug -d 'Say everything on stderr, including debug messages and commands run'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr ack"' -l state -r -F -d 'State file of live checks ([hwerr] state_file, default /var/lib/opskit/hwerr/state.json)'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr dump"' -l help -s h -d 'Show help and usage information'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr dump"' -l config -s c -r -F -d 'Read this config file instead of /etc/opskit/opskit.toml (also: OPSKIT_CONFIG)'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr dump"' -l no-config -d 'Read no config file; built-in defaults, environment and flags only'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr dump"' -l verbose -s v -d 'Say more on stderr (info messages, stack traces of internal errors)'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr dump"' -l debug -d 'Say everything on stderr, including debug messages and commands run'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr dump"' -l journal -d 'Read the live kernel log with '\''journalctl -k'\'' instead of /dev/kmsg ([hwerr] kernel_log = "journal")'
+complete -c opskit -n 'test (__opskit_path) = "opskit hwerr dump"' -l root -r -F -d 'Take DIR/sys/... and DIR/dev/kmsg instead of /sys and /dev/kmsg (re-bundle a saved tree)'
 complete -c opskit -n 'test (__opskit_path) = "opskit config"' -a check -d 'Validate the config file: unknown keys, wrong types, bad values (exit 78 on errors)'
 complete -c opskit -n 'test (__opskit_path) = "opskit config"' -a show -d 'Print the merged configuration and the origin of each value'
 complete -c opskit -n 'test (__opskit_path) = "opskit config"' -a toml-decode -d 'Read TOML on stdin, print toml-test tagged JSON (exit 1 on invalid TOML)'
