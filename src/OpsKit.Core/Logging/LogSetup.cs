@@ -26,6 +26,7 @@ public static class LogSetup
         if (mode == RunMode.Interactive) sinks.Add(new StderrSink(interactiveLevel, stderr, showStack: verbosity > 0));
 
         ILogSink? file = null;
+        var quietNotes = false;
         if (settings.File.Length > 0)
         {
             try
@@ -48,13 +49,27 @@ public static class LogSetup
             }
             catch (SocketException e)
             {
-                var fallback = file is not null ? $"the log file {settings.File}" : stderrAllowed ? "stderr" : "nowhere (no log file set)";
-                notes.Add($"syslog socket {settings.SyslogSocket} unavailable ({e.Message}); logging to {fallback}");
-                if (file is null && stderrAllowed && mode != RunMode.Interactive) sinks.Add(new StderrSink(fileLevel, stderr));
+                // Under cron every byte on stderr becomes a mail: only warnings and errors of the run go there then,
+                // never the note about syslog itself (hosts without /dev/log are common: containers, minimal VMs).
+                var cron = mode == RunMode.Cron;
+                var fallback = file is not null ? $"the log file {settings.File}" : !stderrAllowed ? "nowhere (no log file set)"
+                    : cron ? "stderr, warnings and errors only (no log file set)" : "stderr";
+                var why = File.Exists(settings.SyslogSocket) ? e.Message : "it does not exist";
+                notes.Add($"syslog socket {settings.SyslogSocket} unavailable ({why}); logging to {fallback}");
+                if (file is null && stderrAllowed && mode != RunMode.Interactive)
+                    sinks.Add(new StderrSink(cron ? LogLevel.Warning : fileLevel, stderr));
+                quietNotes = cron;
             }
         }
 
         var factory = new SinkLoggerFactory(sinks);
+        if (quietNotes)
+        {
+            // The note goes to the log file when there is one, not to a cron mail.
+            var log = factory.CreateLogger("opskit");
+            foreach (var n in notes) (file is null ? null : log)?.LogInformation("{Note}", n);
+            notes.Clear();
+        }
         if (notes.Count > 0)
         {
             var log = factory.CreateLogger("opskit");

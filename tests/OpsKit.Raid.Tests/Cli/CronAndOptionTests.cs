@@ -16,6 +16,20 @@ public class CronAndOptionTests
     }
 
     [Fact]
+    public void Cron_all_ok_under_run_parts_in_a_bare_environment_prints_nothing_at_all()
+    {
+        // What cron does: run-parts --report prints the name and anything the job writes, and cron mails it.
+        // This host has no /dev/log, so this also holds where syslog is missing.
+        using var dir = new TempDir("raid-cron");
+        var daily = dir.File("cron.daily");
+        Directory.CreateDirectory(daily);
+        File.CreateSymbolicLink(Path.Combine(daily, "raid_check"), RepoPaths.OpskitBinary);
+        var r = OpskitProcess.Run(["-i", "PATH=/usr/sbin:/usr/bin:/sbin:/bin", "run-parts", "--report",
+            "--arg=--no-config", "--arg=--replay", $"--arg={Case("mdstat/three-raid1")}", daily], program: "/usr/bin/env");
+        Assert.Equal((0, "", ""), (r.ExitCode, r.StandardOutput, r.StandardError));
+    }
+
+    [Fact]
     public void Raid_check_symlink_runs_check_cron()
     {
         using var dir = new TempDir("raid-link");
