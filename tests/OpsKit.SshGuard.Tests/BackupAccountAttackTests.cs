@@ -5,7 +5,8 @@ using OpsKit.Testing;
 
 namespace OpsKit.SshGuard.Tests;
 
-public sealed class BackupAccountAttackTests(BackupAccountFixture account) : IClassFixture<BackupAccountFixture>
+[Collection(BackupAccountFixture.Collection)]
+public sealed class BackupAccountAttackTests(BackupAccountFixture account)
 {
     private string Web01 => Path.Combine(account.Backup, "web01");
 
@@ -184,7 +185,8 @@ public sealed class BackupAccountAttackTests(BackupAccountFixture account) : ICl
     }
 }
 
-public sealed class SshProbeTests(BackupAccountFixture account) : IClassFixture<BackupAccountFixture>
+[Collection(BackupAccountFixture.Collection)]
+public sealed class SshProbeTests(BackupAccountFixture account)
 {
     private OpsKit.Core.Processes.CommandResult Probe(params string[] extra) =>
         OpskitProcess.Run(["--no-config", "ssh", "probe", account.Target, "--key", account.ClientKey, "--port", account.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--timeout", "5", .. extra],

@@ -10,9 +10,19 @@ using OpsKit.Testing;
 
 namespace OpsKit.SshGuard.Tests;
 
+/// <summary>One account and one sshd for every class that needs them: they change the account's authorized_keys
+/// and must not run beside each other.</summary>
+[CollectionDefinition(BackupAccountFixture.Collection)]
+public sealed class BackupAccountCollection : ICollectionFixture<BackupAccountFixture>
+{
+}
+
 /// <summary>sshd with an unprivileged backup account (root only; else empty and the [RootFact] tests skip).</summary>
 public sealed class BackupAccountFixture : IDisposable
 {
+    /// <summary>The xunit collection of the tests that use the account.</summary>
+    public const string Collection = "backup account";
+
     private readonly TempDir _dir = new("opskit-ssh-account");
     private Process? _sshd;
 
@@ -26,13 +36,30 @@ public sealed class BackupAccountFixture : IDisposable
         Home = _dir.File("home");
         // "*": no password, yet not locked ("!"), which sshd without PAM would refuse even for a key.
         Run("/usr/sbin/useradd", "-M", "-d", Home, "-s", "/bin/sh", "-p", "*", User);
-        Uid = Run("/usr/bin/id", "-u", User).StandardOutput.Trim();
+        try
+        {
+            Setup(out var uid, out var binary);
+            Uid = uid;
+            Binary = binary;
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose constructor threw: leave no account behind.
+            Dispose();
+            throw;
+        }
+    }
+
+    private void Setup(out string uid, out string binary)
+    {
+        uid = Run("/usr/bin/id", "-u", User).StandardOutput.Trim();
         Directory.CreateDirectory(Path.Combine(Home, ".ssh"));
 
         // The binary, copied where the account can run it (the repository may sit in a private folder).
         var bin = _dir.File("bin");
         CopyDir(Path.GetDirectoryName(RepoPaths.OpskitBinary)!, bin);
-        Binary = Path.Combine(bin, Path.GetFileName(RepoPaths.OpskitBinary));
+        binary = Path.Combine(bin, Path.GetFileName(RepoPaths.OpskitBinary));
+        var binaryPath = binary;
 
         Backup = _dir.File("data", "backup");
         Snapshots = _dir.File("data", "snapshots");
@@ -49,12 +76,12 @@ public sealed class BackupAccountFixture : IDisposable
         PolicyFile = _dir.Write("etc/backup-v2.toml", File.ReadAllText(Path.Combine(RepoPaths.Root, "examples", "ssh", "backup-v2.toml"))
             .Replace("/data/backup/{label}", Backup + "/{label}", StringComparison.Ordinal)
             .Replace("/data/snapshots/{label}", Snapshots + "/{label}", StringComparison.Ordinal)
-            .Replace("exec = \"/usr/bin/opskit\"", $"exec = \"{Binary}\"", StringComparison.Ordinal));
+            .Replace("exec = \"/usr/bin/opskit\"", $"exec = \"{binaryPath}\"", StringComparison.Ordinal));
 
         Run("/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", _dir.File("host_key"));
         Run("/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "web01@client", "-f", _dir.File("client_key"));
         var line = OpskitProcess.Run(["ssh", "authorize", "--config", Config, "--policy", PolicyFile, "--key", _dir.File("client_key.pub"),
-            "--label", "web01", "--program", Binary]);
+            "--label", "web01", "--program", binaryPath]);
         if (line.ExitCode != 0) throw new InvalidOperationException(line.StandardError);
         AuthorizedKeys = Path.Combine(Home, ".ssh", "authorized_keys");
         AuthorizedKeysText = line.StandardOutput.Trim() + "\n";
@@ -91,40 +118,40 @@ public sealed class BackupAccountFixture : IDisposable
     }
 
     /// <summary>The account's name.</summary>
-    public string User { get; } = "";
+    public string User { get; private set; } = "";
 
     /// <summary>Its uid.</summary>
-    public string Uid { get; } = "";
+    public string Uid { get; private set; } = "";
 
     /// <summary>Its home (holds .ssh/authorized_keys, the prize of a symlink escape).</summary>
-    public string Home { get; } = "";
+    public string Home { get; private set; } = "";
 
     /// <summary>The backup area: web01 is this key's, web02 another key's.</summary>
-    public string Backup { get; } = "";
+    public string Backup { get; private set; } = "";
 
     /// <summary>The snapshot store, out of the pushes' reach.</summary>
-    public string Snapshots { get; } = "";
+    public string Snapshots { get; private set; } = "";
 
     /// <summary>A folder outside every root, owned by the account (so only the hook stands in the way).</summary>
-    public string Outside { get; } = "";
+    public string Outside { get; private set; } = "";
 
     /// <summary>The hook's log.</summary>
-    public string Log { get; } = "";
+    public string Log { get; private set; } = "";
 
     /// <summary>The hook's config (root's).</summary>
-    public string Config { get; } = "";
+    public string Config { get; private set; } = "";
 
     /// <summary>backup-v2 with the fixture's paths (root's).</summary>
-    public string PolicyFile { get; } = "";
+    public string PolicyFile { get; private set; } = "";
 
     /// <summary>The opskit the account runs.</summary>
-    public string Binary { get; } = "";
+    public string Binary { get; private set; } = "";
 
     /// <summary>~/.ssh/authorized_keys.</summary>
-    public string AuthorizedKeys { get; } = "";
+    public string AuthorizedKeys { get; private set; } = "";
 
     /// <summary>Its content as written.</summary>
-    public string AuthorizedKeysText { get; } = "";
+    public string AuthorizedKeysText { get; private set; } = "";
 
     /// <summary>The client's private key.</summary>
     public string ClientKey => _dir.File("client_key");
@@ -133,7 +160,7 @@ public sealed class BackupAccountFixture : IDisposable
     public string ClientPublicKey => File.ReadAllText(_dir.File("client_key.pub"));
 
     /// <summary>sshd's port.</summary>
-    public int Port { get; }
+    public int Port { get; private set; }
 
     /// <summary>What sshd printed.</summary>
     public List<string> SshdOutput { get; } = [];
