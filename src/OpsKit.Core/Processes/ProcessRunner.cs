@@ -15,6 +15,15 @@ public sealed class ProcessRunner : ICommandRunner
     /// the tree (daemonised) can hold a pipe open forever; its later output is not waited for.</summary>
     private static readonly TimeSpan s_drainGrace = TimeSpan.FromSeconds(2);
 
+    /// <summary>Output is copied on pool threads and read for only <see cref="s_drainGrace"/> after exit. Callers that
+    /// block on several runs at once (sync over async in parallel loops) used to starve the pool past that grace and
+    /// lose the end of the output (seen: an error message missing under load); enough threads up front prevent it.</summary>
+    static ProcessRunner()
+    {
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        if (workers < 16) ThreadPool.SetMinThreads(16, io);
+    }
+
     /// <summary>The exit status reported for a program the timeout killed (SIGKILL).</summary>
     public const int KilledExitCode = 128 + 9;
 
