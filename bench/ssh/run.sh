@@ -19,6 +19,6 @@ sed -e "s|^roots = \[\"/data/backup\"\]|roots = [\"$root\"]|" -e 's|^exec = "/us
 printf '[log]\nfile = "%s/sshval.log"\nsyslog = false\n' "$work" > "$work/opskit.toml"
 sed 's|^RSYNC = .*|RSYNC = "/bin/true"|' /usr/bin/rrsync > "$work/rrsync-true"
 chmod +x "$work/rrsync-true"
-rsync --version | head -1
+rsync --version | sed -n 1p   # sed reads it all: head would end rsync with SIGPIPE under pipefail
 "$OPSKIT" --version
 python3 "$here/measure.py" "$work" "$OPSKIT" "${RUNS:-200}"
