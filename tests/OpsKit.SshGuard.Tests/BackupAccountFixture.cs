@@ -90,7 +90,7 @@ public sealed class BackupAccountFixture : IDisposable
         foreach (var owned in new[] { Home, Backup, Snapshots, Outside, _dir.File("log") })
             Run("/bin/chown", "-R", $"{User}:{User}", owned);
 
-        Port = FreePort();
+        Port = SshdProcess.FreePort();
         File.WriteAllText(_dir.File("sshd_config"), $"""
             Port {Port}
             ListenAddress 127.0.0.1
@@ -106,15 +106,7 @@ public sealed class BackupAccountFixture : IDisposable
             AcceptEnv LANG OPSKIT_* DOTNET_*
             LogLevel VERBOSE
             """);
-        Directory.CreateDirectory("/run/sshd");
-        _sshd = Process.Start(new ProcessStartInfo("/usr/sbin/sshd", ["-D", "-e", "-f", _dir.File("sshd_config")])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        })!;
-        _sshd.ErrorDataReceived += (_, e) => { lock (SshdOutput) SshdOutput.Add(e.Data ?? ""); };
-        _sshd.BeginErrorReadLine();
-        WaitForPort();
+        _sshd = SshdProcess.Start(_dir.File("sshd_config"), Port, SshdOutput);
     }
 
     /// <summary>The account's name.</summary>
@@ -219,32 +211,5 @@ public sealed class BackupAccountFixture : IDisposable
             File.Copy(file, target);
             File.SetUnixFileMode(target, File.GetUnixFileMode(file) | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
-
-    private void WaitForPort()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_sshd!.HasExited) throw new InvalidOperationException("sshd exited: " + string.Join('\n', SshdOutput));
-            try
-            {
-                using var c = new TcpClient();
-                c.Connect(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException)
-            {
-                Thread.Sleep(50);
-            }
-        }
-        throw new TimeoutException("sshd did not listen on port " + Port);
     }
 }
