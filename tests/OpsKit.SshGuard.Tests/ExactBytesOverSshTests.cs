@@ -9,6 +9,7 @@ using Renci.SshNet;
 
 namespace OpsKit.SshGuard.Tests;
 
+[Collection(SshdFixture.Collection)]
 public sealed class ExactBytesOverSshTests(SshdFixture sshd) : IClassFixture<SshdFixture>
 {
     private static string Tree(string dir) => string.Join('\n', Directory.EnumerateFileSystemEntries(dir, "*", SearchOption.AllDirectories)
@@ -27,8 +28,12 @@ public sealed class ExactBytesOverSshTests(SshdFixture sshd) : IClassFixture<Ssh
             .Select(c => (Name: $"line {c.Line} ({c.Why})", Bytes: Encoding.Latin1.GetBytes(Encoding.Latin1.GetString(c.Command!).Replace("/data/backup", sshd.Root, StringComparison.Ordinal))))
             .Concat(DeploymentProbe.RefusedCommands.Select(p => (Name: "probe " + p.Name, Bytes: p.Command)))
             .ToList();
+        // A NUL makes sshd end the whole connection before any command runs; in this process that abort has taken
+        // the test host down now and then, so those cases go through "opskit ssh probe" (SshProbeTests), not here.
         Assert.Contains(cases, c => Array.IndexOf(c.Bytes, (byte)0) >= 0);
+        cases = cases.Where(c => Array.IndexOf(c.Bytes, (byte)0) < 0).ToList();
         Assert.Contains(cases, c => c.Bytes.Length > 65536);
+        Assert.Contains(cases, c => c.Bytes.Any(b => b > 0x7f));
 
         using var key = new PrivateKeyFile(sshd.ClientKey);
         using var client = new SshClient(new ConnectionInfo("127.0.0.1", sshd.Port, "root", new PrivateKeyAuthenticationMethod("root", key)));
@@ -36,21 +41,11 @@ public sealed class ExactBytesOverSshTests(SshdFixture sshd) : IClassFixture<Ssh
         var failures = new List<string>();
         foreach (var (name, bytes) in cases)
         {
-            // sshd hands the command to the hook as a C string: what the hook decides on ends at the first NUL.
-            var nul = Array.IndexOf(bytes, (byte)0);
-            var seen = nul < 0 ? bytes : bytes[..nul];
-            var expected = Guard.Decide(policy, seen, new Client("127.0.0.1", "e2e"));
+            var expected = Guard.Decide(policy, bytes, new Client("127.0.0.1", "e2e"));
             if (!client.IsConnected) client.Connect();
             using var cmd = client.CreateCommand(Encoding.Latin1.GetString(bytes), Encoding.Latin1);
             cmd.CommandTimeout = TimeSpan.FromSeconds(30);
-            try
-            {
-                cmd.Execute();
-            }
-            catch (Renci.SshNet.Common.SshConnectionException) when (nul >= 0)
-            {
-                continue; // OpenSSH ends the connection rather than pass a NUL on: nothing ran.
-            }
+            cmd.Execute();
             if (expected.Accepted) continue;
             var ours = string.Join('\n', cmd.Error.Split('\n').SkipWhile(l => !l.StartsWith("opskit", StringComparison.Ordinal)));
             if (!DeploymentProbe.HookRefused(cmd.Result, ours) || cmd.ExitStatus == 0)

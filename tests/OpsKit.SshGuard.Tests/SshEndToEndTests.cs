@@ -6,6 +6,7 @@ using OpsKit.Testing;
 
 namespace OpsKit.SshGuard.Tests;
 
+[Collection(SshdFixture.Collection)]
 public sealed class SshEndToEndTests(SshdFixture sshd) : IClassFixture<SshdFixture>
 {
     private string Rsh => string.Join(' ', sshd.SshArgs);

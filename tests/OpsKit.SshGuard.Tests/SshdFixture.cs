@@ -11,6 +11,10 @@ namespace OpsKit.SshGuard.Tests;
 /// <summary>One sshd for a test class, the client key locked to "opskit ssh validate" through "opskit ssh authorize".</summary>
 public sealed class SshdFixture : IDisposable
 {
+    /// <summary>The classes that log in as root over their own sshd, one after the other: each makes a hundred
+    /// logins, and beside each other they overload root's login shell.</summary>
+    public const string Collection = "root sshd";
+
     private readonly TempDir _dir = new("opskit-ssh-e2e");
     private Process? _sshd;
 
@@ -31,7 +35,7 @@ public sealed class SshdFixture : IDisposable
         AuthorizedKeysLine = OpskitProcess.Run(["ssh", "authorize", "--config", Config, "--policy", PolicyFile,
             "--key", _dir.File("client_key.pub"), "--label", "e2e", "--from", "127.0.0.1/32"]).StandardOutput.Trim();
         File.WriteAllText(_dir.File("authorized_keys"), AuthorizedKeysLine + "\n");
-        Port = FreePort();
+        Port = SshdProcess.FreePort();
         File.WriteAllText(_dir.File("sshd_config"), $"""
             Port {Port}
             ListenAddress 127.0.0.1
@@ -47,15 +51,7 @@ public sealed class SshdFixture : IDisposable
             LogLevel VERBOSE
             Subsystem sftp /usr/lib/openssh/sftp-server
             """);
-        Directory.CreateDirectory("/run/sshd");
-        _sshd = Process.Start(new ProcessStartInfo("/usr/sbin/sshd", ["-D", "-e", "-f", _dir.File("sshd_config")])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        })!;
-        _sshd.ErrorDataReceived += (_, e) => { lock (SshdOutput) SshdOutput.Add(e.Data ?? ""); };
-        _sshd.BeginErrorReadLine();
-        WaitForPort();
+        _sshd = SshdProcess.Start(_dir.File("sshd_config"), Port, SshdOutput);
         // One master connection up front, so parallel clients all find it: with ControlMaster=auto
         // the first few would race to become master and the losers print "ControlSocket ... already
         // exists, disabling multiplexing" on stderr. -N runs no command, so the forced command is not run.
@@ -126,32 +122,5 @@ public sealed class SshdFixture : IDisposable
             _sshd.Dispose();
         }
         _dir.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
-
-    private void WaitForPort()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_sshd!.HasExited) throw new InvalidOperationException("sshd exited: " + string.Join('\n', SshdOutput));
-            try
-            {
-                using var c = new TcpClient();
-                c.Connect(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException)
-            {
-                Thread.Sleep(50);
-            }
-        }
-        throw new TimeoutException("sshd did not listen on port " + Port);
     }
 }
