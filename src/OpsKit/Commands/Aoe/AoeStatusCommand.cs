@@ -1,6 +1,7 @@
 // opskit aoe status [ALIAS...] [--json]: per alias running/stopped/dead, pid, file, size, interface, clients, frames, errors.
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using OpsKit.Aoe.Exports;
 using OpsKit.Core;
 using OpsKit.Core.Output;
 
@@ -21,7 +22,9 @@ public static class AoeStatusCommand
         command.SetAction(parse =>
         {
             using var host = CommandHost.From(parse, "vbladed");
-            var rows = AoeCommon.Manager(host).Status(parse.GetValue(aliases) ?? []);
+            var manager = AoeCommon.Manager(host);
+            var rows = manager.Status(parse.GetValue(aliases) ?? []);
+            var threads = manager.ReceiveThreads();
             var exit = rows.Any(r => r.State == "dead") ? ExitCodes.Critical : ExitCodes.Ok;
             if (parse.GetValue(json))
             {
@@ -33,7 +36,14 @@ public static class AoeStatusCommand
                         ["size_bytes"] = r.Counters is { } c ? c.Sectors * 512 : null, ["interface"] = r.Spec.Interface,
                         ["clients"] = r.Counters?.Clients, ["frames"] = r.Counters?.Frames, ["errors"] = r.Counters?.Errors, ["dropped"] = r.Counters?.Dropped,
                     });
-                JsonOutput.Write(CommandHost.Out, new JsonObject { ["exports"] = array });
+                var rx = new JsonArray();
+                foreach (var t in threads)
+                    rx.Add((JsonNode)new JsonObject
+                    {
+                        ["interface"] = t.Interface, ["thread"] = t.Thread, ["received"] = t.Received, ["answered"] = t.Answered,
+                        ["queued"] = t.Queued, ["ignored"] = t.Ignored, ["kernel_drops"] = t.KernelDrops,
+                    });
+                JsonOutput.Write(CommandHost.Out, new JsonObject { ["exports"] = array, ["receive_threads"] = rx });
                 return exit;
             }
             var table = new TextTable("ALIAS", "STATE", "PID", "TARGET", "FILE", "SIZE", "IFACE", "CLIENTS", "FRAMES", "ERRORS");
@@ -42,6 +52,11 @@ public static class AoeStatusCommand
                     r.Counters is { } c ? AoeCommon.Size(c.Sectors * 512) : "-", r.Spec.Interface,
                     r.Counters?.Clients.ToString() ?? "-", r.Counters?.Frames.ToString() ?? "-", r.Counters?.Errors.ToString() ?? "-");
             CommandHost.Out.Write(table.ToString());
+            if (threads.Count > 0)
+            {
+                CommandHost.Out.WriteLine();
+                CommandHost.Out.Write(ReceiveThreadCounters.RenderText(threads));
+            }
             return exit;
         });
         return command;
