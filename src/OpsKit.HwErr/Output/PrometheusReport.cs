@@ -76,5 +76,4 @@ public static class PrometheusReport
         "TOTAL_ERR_NONFATAL" => "nonfatal",
         _ => "fatal",
     };
-
 }
