@@ -65,7 +65,7 @@ public static class DecisionMessage
     }
 
     /// <summary>Splits " [key LABEL]" off the end.</summary>
-    private static (string Rest, string? Label) SplitLabel(string message)
+    private static (string Text, string? Label) SplitLabel(string message)
     {
         if (!message.EndsWith(']')) return (message, null);
         var at = message.LastIndexOf(" [key ", StringComparison.Ordinal);
