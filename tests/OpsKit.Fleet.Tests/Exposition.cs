@@ -33,7 +33,7 @@ public static class Exposition
     public static HashSet<string> Families(string text) =>
         text.Split('\n').Where(l => l.StartsWith("# TYPE ", StringComparison.Ordinal)).Select(l => l.Split(' ')[2]).ToHashSet(StringComparer.Ordinal);
 
-    private static (string Key, string Rest) Key(string line)
+    private static (string Key, string After) Key(string line)
     {
         var brace = line.IndexOf('{', StringComparison.Ordinal);
         var space = line.IndexOf(' ', StringComparison.Ordinal);
