@@ -37,7 +37,7 @@ public static class Exposition
     {
         var brace = line.IndexOf('{', StringComparison.Ordinal);
         var space = line.IndexOf(' ', StringComparison.Ordinal);
-        if (brace < 0 || (space >= 0 && space < brace)) return (line[..space], line[space..]);
+        if (brace < 0 || (space >= 0 && space < brace)) return (line[..space] + "{}", line[space..]);
         var name = line[..brace];
         var labels = new List<(string, string)>();
         var i = brace + 1;

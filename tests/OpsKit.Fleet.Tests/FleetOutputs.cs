@@ -40,7 +40,7 @@ public sealed class FleetOutputs : IDisposable
             slot = 1
             file = "{Path.Combine(_dir.Path, "apollo.img")}"
             [[aoe.export]]
-            alias = "hermes \"quoted\""
+            alias = "her\"mes\\x"
             slot = 2
             file = "{Path.Combine(_dir.Path, "apollo.img")}"
             """);

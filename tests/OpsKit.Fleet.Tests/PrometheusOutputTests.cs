@@ -42,7 +42,7 @@ public sealed class PrometheusOutputTests(FleetOutputs outputs) : IClassFixture<
         var aoe = Exposition.Samples(FleetOutputs.Run(outputs.PrometheusCommands["aoe"]).StandardOutput);
         Assert.Equal(0, aoe["opskit_aoe_export_up{export=apollo,interface=lo,state=dead,target=e0.1}"]);
         Assert.Equal(1, aoe["opskit_aoe_export_enabled{export=apollo,interface=lo,target=e0.1}"]);
-        Assert.Equal(0, aoe["opskit_aoe_export_enabled{export=hermes \"quoted\",interface=lo,target=e0.2}"]);
+        Assert.Equal(0, aoe["opskit_aoe_export_enabled{export=her\"mes\\x,interface=lo,target=e0.2}"]);
         Assert.Equal(0, aoe["opskit_aoe_success{}"]);
 
         var ssh = Exposition.Samples(FleetOutputs.Run(outputs.PrometheusCommands["ssh"]).StandardOutput);

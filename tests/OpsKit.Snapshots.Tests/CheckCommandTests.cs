@@ -82,8 +82,8 @@ public class CheckCommandTests
         Assert.Equal(1, json["schema_version"]!.GetValue<int>());
         var web = json["series"]![0]!;
         Assert.Equal(created.Name, web["newest"]!["name"]!.GetValue<string>());
-        // 30 files "content d/f\n" of 14 bytes each.
-        Assert.Equal(30 * 14, web["newest"]!["bytes"]!.GetValue<long>());
+        // 30 files "content d/f\n" of 12 bytes each.
+        Assert.Equal(30 * 12, web["newest"]!["bytes"]!.GetValue<long>());
         Assert.InRange(web["newest"]!["duration_seconds"]!.GetValue<double>(), 0, 120);
         Assert.Equal("ok", web["last_create"]!["result"]!.GetValue<string>());
         Assert.Equal(created.Name, web["last_create"]!["snapshot"]!.GetValue<string>());
