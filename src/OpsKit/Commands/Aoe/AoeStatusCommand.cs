@@ -15,6 +15,7 @@ public static class AoeStatusCommand
         var aliases = AoeCommon.Aliases();
         var json = GlobalOptions.Json();
         var format = new Option<OutputFormat?>("--format", "-f") { Description = "Output: text, json or prometheus (textfile metrics).", HelpName = "FORMAT" };
+        format.AcceptOnlyFromAmong("text", "json", "prometheus");
         var output = new Option<string?>("--output", "-o") { Description = "With --format prometheus: write the metrics to FILE atomically (node_exporter textfile directory).", HelpName = "FILE" };
         var command = new Command("status", "Show each export: running/stopped/dead, pid, file, size, interface, clients, frames, errors (exit 2 when an enabled export is not served).")
         {
@@ -26,7 +27,6 @@ public static class AoeStatusCommand
             var rows = AoeCommon.Manager(host).Status(parse.GetValue(aliases) ?? []);
             var exit = rows.Any(r => r.State == "dead") ? ExitCodes.Critical : ExitCodes.Ok;
             var chosen = parse.GetValue(format);
-            if (chosen == OutputFormat.Nagios) throw OpsKitException.Usage("--format nagios is not offered by aoe status (text, json or prometheus)");
             if (parse.GetValue(json) && chosen is { } f && f != OutputFormat.Json)
                 throw OpsKitException.Usage($"--json conflicts with --format {f.ToString().ToLowerInvariant()}");
             if (chosen == OutputFormat.Prometheus)

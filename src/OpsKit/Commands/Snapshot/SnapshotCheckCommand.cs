@@ -1,7 +1,9 @@
 // opskit snapshot check [SERIES...]: is each series' newest complete snapshot fresh, and how did
 // the last create and rotate end? Exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN in every format.
 using System.CommandLine;
+using Microsoft.Extensions.Logging;
 using OpsKit.Core;
+using OpsKit.Core.Mail;
 using OpsKit.Core.Output;
 using OpsKit.Snapshots;
 using OpsKit.Snapshots.Check;
@@ -27,7 +29,7 @@ public static class SnapshotCheckCommand
         {
             series, root, warn, crit, at, format, json, output, cron,
         };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, ct) =>
         {
             using var host = CommandHost.From(parse, "snapchk");
             var chosen = parse.GetValue(format);
@@ -41,17 +43,38 @@ public static class SnapshotCheckCommand
             var when = parse.GetValue(at) is { } text ? ParseAt(text) : host.Context.Clock.GetUtcNow();
             var report = SnapshotChecker.Check(Targets(parse.GetValue(root), parse.GetValue(series) ?? [], settings), limits, when);
             var status = (int)report.Value;
-            if (parse.GetValue(cron) && fmt == OutputFormat.Text)
-            {
-                if (report.Value != CheckStatus.Ok) CommandHost.Out.Write(CheckRenderer.Text(report));
-                return status;
-            }
+            if (parse.GetValue(cron) && fmt == OutputFormat.Text) return await Cron(host, report, ct).ConfigureAwait(false);
             var rendered = CheckRenderer.Render(report, fmt);
             if (parse.GetValue(output) is { } file) AtomicFile.Write(file, rendered);
             else CommandHost.Out.Write(rendered);
             return status;
         });
         return command;
+    }
+
+    /// <summary>Cron: nothing when all is well, else the report on stdout and mailed per [mail] (as raid check does).</summary>
+    private static async Task<int> Cron(CommandHost host, SnapshotCheckReport report, CancellationToken ct)
+    {
+        if (report.Value == CheckStatus.Ok) return ExitCodes.Ok;
+        var text = CheckRenderer.Text(report);
+        CommandHost.Out.Write(text);
+        var log = host.Logger("snapshot");
+        if (!MailSettings.Bind(host.Config.Section("mail")).Enabled)
+        {
+            log.LogWarning("Snapshots {Status}; no [mail] to configured, the report went to stdout (cron mails it)", report.Value.Label());
+            return (int)report.Value;
+        }
+        try
+        {
+            var where = await host.Alerter().SendAsync(new Alert("snapshot", $"Snapshots {report.Value.Label()} on {Environment.MachineName}", text) { Printed = true }, null, ct).ConfigureAwait(false);
+            log.LogInformation("Snapshot check report mailed to {Where}", where);
+            return (int)report.Value;
+        }
+        catch (MailException e)
+        {
+            CommandHost.Error.WriteLine($"opskit: snapshot alert not delivered: {e.Message}");
+            return ExitCodes.Unavailable;
+        }
     }
 
     private static DateTimeOffset ParseAt(string text)

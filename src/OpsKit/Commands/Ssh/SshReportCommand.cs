@@ -18,6 +18,7 @@ public static class SshReportCommand
         var since = new Option<string>("--since") { Description = "Count the decisions of this last stretch of time (e.g. 24h, 7d).", HelpName = "AGE", DefaultValueFactory = _ => "24h" };
         var at = new Option<string?>("--at") { Description = "End the window at this time (ISO 8601) instead of now.", HelpName = "STAMP" };
         var format = new Option<OutputFormat?>("--format", "-f") { Description = "Output: text, json or prometheus (textfile metrics).", HelpName = "FORMAT" };
+        format.AcceptOnlyFromAmong("text", "json", "prometheus");
         var json = GlobalOptions.Json();
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE atomically (e.g. a node_exporter textfile directory) instead of stdout.", HelpName = "FILE" };
         var command = new Command("report", "Count the ssh hook's accepted and refused commands per key label and client address, and the top refused commands.")
@@ -28,7 +29,6 @@ public static class SshReportCommand
         {
             using var host = CommandHost.From(parse, "sshreport");
             var chosen = parse.GetValue(format);
-            if (chosen == OutputFormat.Nagios) throw OpsKitException.Usage("--format nagios is not offered by ssh report (text, json or prometheus)");
             if (parse.GetValue(json) && chosen is { } f && f != OutputFormat.Json)
                 throw OpsKitException.Usage($"--json conflicts with --format {f.ToString().ToLowerInvariant()}");
             var fmt = parse.GetValue(json) ? OutputFormat.Json : chosen ?? OutputFormat.Text;
