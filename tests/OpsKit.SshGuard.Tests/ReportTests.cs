@@ -57,6 +57,37 @@ public sealed class ReportTests : IDisposable
     }
 
     [Fact]
+    public void The_hooks_syslog_datagrams_stored_as_a_syslog_file_are_read()
+    {
+        // The hook under a forced command logs to syslog: catch its datagrams on our own socket and store them
+        // the way a syslog daemon writes its file (the <PRI> dropped), then report on that file.
+        var sock = _dir.File("log.sock");
+        using var server = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Unspecified);
+        server.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(sock));
+        var config = _dir.Write("syslog.toml", $"[log]\nsyslog = true\nsyslog_socket = \"{sock}\"\n");
+        Assert.Equal(0, HookRun.Validate("rsync --server --sender -logDtpre.iLsfxCIvu . /data/backup/web01/"u8.ToArray(), _dir.Path, "--config", config, "--policy", AttackCorpus.PolicyFile, "--label", "web01", "--dry-run").ExitCode);
+        Assert.NotEqual(0, HookRun.Validate("rm -rf /"u8.ToArray(), _dir.Path, "--config", config, "--policy", AttackCorpus.PolicyFile, "--label", "web01", "--dry-run").ExitCode);
+        server.ReceiveTimeout = 2000;
+        var lines = new List<string>();
+        var buffer = new byte[65536];
+        try
+        {
+            while (true) lines.Add(Encoding.UTF8.GetString(buffer, 0, server.Receive(buffer)));
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            // no more datagrams
+        }
+        Assert.Equal(2, lines.Count(l => l.Contains(" sshval[", StringComparison.Ordinal)));
+        var file = _dir.Write("auth.log", string.Concat(lines.Select(l => System.Text.RegularExpressions.Regex.Replace(l, "^<[0-9]+>", "") + "\n")));
+        var r = OpskitProcess.Run("--no-config", "ssh", "report", "--json", file);
+        Assert.True(r.ExitCode == 0, r.StandardOutput + r.StandardError);
+        var json = JsonNode.Parse(r.StandardOutput)!;
+        Assert.Equal((1, 1, 0), (json["accepted"]!.GetValue<int>(), json["refused"]!.GetValue<int>(), json["bad_lines"]!.GetValue<int>()));
+        Assert.Equal("rm -rf /", json["top_refused"]![0]!["command"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Syslog_file_and_rfc3339_shapes_ipv6_and_reasons_with_parentheses()
     {
         var r = Report("""
