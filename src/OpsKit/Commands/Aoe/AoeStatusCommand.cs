@@ -15,9 +15,12 @@ public static class AoeStatusCommand
     {
         var aliases = AoeCommon.Aliases();
         var json = GlobalOptions.Json();
+        var format = new Option<OutputFormat?>("--format", "-f") { Description = "Output: text, json or prometheus (textfile metrics).", HelpName = "FORMAT" };
+        format.AcceptOnlyFromAmong("text", "json", "prometheus");
+        var output = new Option<string?>("--output", "-o") { Description = "With --format prometheus: write the metrics to FILE atomically (node_exporter textfile directory).", HelpName = "FILE" };
         var command = new Command("status", "Show each export: running/stopped/dead, pid, file, size, interface, clients, frames, errors (exit 2 when an enabled export is not served).")
         {
-            aliases, json,
+            aliases, json, format, output,
         };
         command.SetAction(parse =>
         {
@@ -26,7 +29,18 @@ public static class AoeStatusCommand
             var rows = manager.Status(parse.GetValue(aliases) ?? []);
             var threads = manager.ReceiveThreads();
             var exit = rows.Any(r => r.State == "dead") ? ExitCodes.Critical : ExitCodes.Ok;
-            if (parse.GetValue(json))
+            var chosen = parse.GetValue(format);
+            if (parse.GetValue(json) && chosen is { } f && f != OutputFormat.Json)
+                throw OpsKitException.Usage($"--json conflicts with --format {f.ToString().ToLowerInvariant()}");
+            if (chosen == OutputFormat.Prometheus)
+            {
+                var metrics = OpsKit.Aoe.Exports.ExportMetrics.Render(rows, host.Context.Clock.GetUtcNow());
+                if (parse.GetValue(output) is { } file) AtomicFile.Write(file, metrics);
+                else CommandHost.Out.Write(metrics);
+                return exit;
+            }
+            if (parse.GetValue(output) is not null) throw OpsKitException.Usage("--output goes with --format prometheus");
+            if (parse.GetValue(json) || chosen == OutputFormat.Json)
             {
                 var array = new JsonArray();
                 foreach (var r in rows)
