@@ -1,8 +1,6 @@
 // opskit aoe status [ALIAS...] [--json]: per alias running/stopped/dead, pid, file, size, interface, clients, frames, errors.
 using System.CommandLine;
-using System.Text.Json.Nodes;
-using OpsKit.Core;
-using OpsKit.Core.Output;
+using OpsKit.Aoe.Output;
 
 namespace OpsKit.Commands.Aoe;
 
@@ -13,36 +11,18 @@ public static class AoeStatusCommand
     public static Command Create()
     {
         var aliases = AoeCommon.Aliases();
-        var json = GlobalOptions.Json();
+        var format = ReportFormat.JsonOnly();
         var command = new Command("status", "Show each export: running/stopped/dead, pid, file, size, interface, clients, frames, errors (exit 2 when an enabled export is not served).")
         {
-            aliases, json,
+            aliases,
         };
+        format.AddTo(command);
         command.SetAction(parse =>
         {
             using var host = CommandHost.From(parse, "vbladed");
             var rows = AoeCommon.Manager(host).Status(parse.GetValue(aliases) ?? []);
-            var exit = rows.Any(r => r.State == "dead") ? ExitCodes.Critical : ExitCodes.Ok;
-            if (parse.GetValue(json))
-            {
-                var array = new JsonArray();
-                foreach (var r in rows)
-                    array.Add((JsonNode)new JsonObject
-                    {
-                        ["alias"] = r.Spec.Alias, ["state"] = r.State, ["pid"] = r.Pid, ["target"] = r.Spec.Address, ["file"] = r.Spec.File,
-                        ["size_bytes"] = r.Counters is { } c ? c.Sectors * 512 : null, ["interface"] = r.Spec.Interface,
-                        ["clients"] = r.Counters?.Clients, ["frames"] = r.Counters?.Frames, ["errors"] = r.Counters?.Errors, ["dropped"] = r.Counters?.Dropped,
-                    });
-                JsonOutput.Write(CommandHost.Out, new JsonObject { ["exports"] = array });
-                return exit;
-            }
-            var table = new TextTable("ALIAS", "STATE", "PID", "TARGET", "FILE", "SIZE", "IFACE", "CLIENTS", "FRAMES", "ERRORS");
-            foreach (var r in rows)
-                table.Add(r.Spec.Alias, r.State, r.Pid?.ToString() ?? "-", $"e{r.Spec.Address}", r.Spec.File,
-                    r.Counters is { } c ? AoeCommon.Size(c.Sectors * 512) : "-", r.Spec.Interface,
-                    r.Counters?.Clients.ToString() ?? "-", r.Counters?.Frames.ToString() ?? "-", r.Counters?.Errors.ToString() ?? "-");
-            CommandHost.Out.Write(table.ToString());
-            return exit;
+            CommandHost.Out.Write(AoeReports.Status(rows, format.Get(parse)));
+            return AoeReports.StatusExit(rows);
         });
         return command;
     }
