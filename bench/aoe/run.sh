@@ -56,7 +56,7 @@ start_opskit() {
 run() {
   local pids; pids=$(IFS=,; echo "${PIDS[*]}")
   $C "$OPSKIT" --no-config aoe bench -i "$IF_C" "$3" --read "$4" --server-pid "$pids" --json \
-    | python3 -c 'import json,sys; d=json.load(sys.stdin)["runs"][0]; d["case"]=sys.argv[1]; d["server"]=sys.argv[2]; print(json.dumps(d))' "$1" "$2" >> "$RESULTS"
+    | python3 -c 'import json,sys; d=json.load(sys.stdin)["runs"][0]; d["mb_per_s"]=d["bytes_per_second"]/1e6 if d["bytes_per_second"] is not None else None; d["case"]=sys.argv[1]; d["server"]=sys.argv[2]; print(json.dumps(d))' "$1" "$2" >> "$RESULTS"
 }
 targets() { local shelf=$1 n=$2; seq -s, -f "$shelf.%g" 1 "$n"; }
 
@@ -102,15 +102,15 @@ def med(case, server, key):
     return statistics.median(v) if v else float("nan")
 print(f"{'case':<18} {'vblade MB/s':>11} {'opskit MB/s':>11} {'ratio':>6} {'vblade fr/s':>11} {'opskit fr/s':>11} {'vblade us/fr':>12} {'opskit us/fr':>12} {'cpu ratio':>9} {'retrans v/o':>11}")
 for c in cases:
-    vm, om = med(c, "vblade", "MBps"), med(c, "opskit", "MBps")
+    vm, om = med(c, "vblade", "mb_per_s"), med(c, "opskit", "mb_per_s")
     vc, oc = med(c, "vblade", "server_cpu_us_per_frame"), med(c, "opskit", "server_cpu_us_per_frame")
     vr = sum(r["retransmits"] for r in rows if r["case"] == c and r["server"] == "vblade")
     orr = sum(r["retransmits"] for r in rows if r["case"] == c and r["server"] == "opskit")
-    print(f"{c:<18} {vm:>11.1f} {om:>11.1f} {om/vm:>6.2f} {med(c,'vblade','frames_per_s'):>11.0f} {med(c,'opskit','frames_per_s'):>11.0f} {vc:>12.2f} {oc:>12.2f} {oc/vc:>9.2f} {vr:>5}/{orr:<5}")
+    print(f"{c:<18} {vm:>11.1f} {om:>11.1f} {om/vm:>6.2f} {med(c,'vblade','frames_per_second'):>11.0f} {med(c,'opskit','frames_per_second'):>11.0f} {vc:>12.2f} {oc:>12.2f} {oc/vc:>9.2f} {vr:>5}/{orr:<5}")
 for c in cases:
     if c.endswith("n54 read1"):
         base = c.replace("n54 read1", "n1 read1")
-        o1, o54, v54 = med(base, "opskit", "MBps"), med(c, "opskit", "MBps"), med(c, "vblade", "MBps")
+        o1, o54, v54 = med(base, "opskit", "mb_per_s"), med(c, "opskit", "mb_per_s"), med(c, "vblade", "mb_per_s")
         print(f"{c}: opskit keeps {o54/o1:.2f}x of its 1-export MB/s; {o54/v54:.2f}x vblade's figure")
 print(f"median of {max(1, len([r for r in rows if r['case']==cases[0] and r['server']=='vblade']))} interleaved runs per cell; MB = 10^6 bytes; CPU from /proc/PID/stat utime+stime")
 PY
