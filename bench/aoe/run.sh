@@ -76,7 +76,7 @@ run() {
     | python3 -c '
 import json, sys
 d = json.load(sys.stdin)["runs"][0]
-d = {k.lower(): v for k, v in d.items()}
+d["mbps"] = d["bytes_per_second"] / 1e6 if d["bytes_per_second"] is not None else 0.0
 d.update(case=sys.argv[1], server=sys.argv[2], round=int(sys.argv[3]), load=float(sys.argv[4]))
 print(json.dumps(d))' "$1" "$2" "$3" "$load" >> "$OUT"
 }

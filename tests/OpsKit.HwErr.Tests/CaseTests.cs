@@ -24,7 +24,7 @@ public class CaseTests
     {
         var counts = DataCases.Expected(name)["counts"]!.AsObject();
         var report = DataCases.Run(name);
-        var json = JsonReport.Build(report);
+        var json = JsonNode.Parse(ReportRenderer.Render(report, OpsKit.Core.Output.OutputFormat.Json))!.AsObject();
         var failures = new List<string>();
         foreach (var (path, value) in CountPaths.Leaves(counts))
         {

@@ -2,7 +2,6 @@
 // a Nagios plugin line with perfdata, Prometheus textfile metrics, and the one-screen mail.
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
 using OpsKit.Core;
 using OpsKit.Core.Output;
 
@@ -14,7 +13,7 @@ public static class AideOutput
     /// <summary>The result in <paramref name="format"/>.</summary>
     public static string Render(AideCheckResult r, OutputFormat format) => format switch
     {
-        OutputFormat.Json => Json(r).ToJsonString(JsonOutput.Options) + "\n",
+        OutputFormat.Json => JsonOutput.Serialize(AideCheckJson.From(r), AideJsonContext.Reports.AideCheckJson),
         OutputFormat.Nagios => Nagios(r),
         OutputFormat.Prometheus => Prometheus(r),
         _ => Text(r),
@@ -57,47 +56,6 @@ public static class AideOutput
         sb.Append('\n').Append("report: ").Append(r.ReportPath).Append('\n');
         return sb.ToString();
     }
-
-    /// <summary>The JSON object.</summary>
-    public static JsonObject Json(AideCheckResult r)
-    {
-        var o = new JsonObject
-        {
-            ["status"] = r.Status.Label(),
-            ["problem"] = r.Problem,
-            ["aide_exit"] = r.AideExit,
-            ["report_path"] = r.ReportPath,
-            ["started"] = r.Started.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-            ["duration_seconds"] = Math.Round(r.Duration.TotalSeconds, 3),
-        };
-        if (r.Database is { } db)
-        {
-            o["database"] = new JsonObject
-            {
-                ["path"] = db.Path,
-                ["sha256"] = db.Sha256,
-                ["size"] = db.Exists ? db.Size : null,
-                ["trusted"] = db.Trusted,
-            };
-        }
-        if (r.Report is { } rep)
-        {
-            o["summary"] = new JsonObject { ["total"] = rep.Total, ["added"] = rep.Added, ["removed"] = rep.Removed, ["changed"] = rep.Changed };
-            o["aide_version"] = rep.Version;
-            o["added"] = Entries(rep.Of(AideChange.Added), r, false);
-            o["removed"] = Entries(rep.Of(AideChange.Removed), r, false);
-            o["changed"] = Entries(rep.Of(AideChange.Changed), r, true);
-        }
-        return o;
-    }
-
-    private static JsonArray Entries(IEnumerable<AideEntry> entries, AideCheckResult r, bool attributes) =>
-        new(entries.Select(e =>
-        {
-            var o = new JsonObject { ["path"] = e.Path, ["type"] = e.TypeName, ["critical"] = r.Critical.Contains(e) };
-            if (attributes) o["attributes"] = new JsonArray(e.Attributes.Select(a => (JsonNode)JsonValue.Create(a)).ToArray());
-            return (JsonNode)o;
-        }).ToArray());
 
     /// <summary>Nagios: status line with perfdata, then the critical paths as long output.</summary>
     public static string Nagios(AideCheckResult r)
@@ -169,4 +127,43 @@ public static class AideOutput
         AideChange.Removed => "removed",
         _ => "changed",
     };
+
+    /// <summary>"aide status" as text or JSON.</summary>
+    public static string Status(AideStatus status, AideSettings settings, OutputFormat format)
+    {
+        if (format == OutputFormat.Json) return JsonOutput.Serialize(AideStatusJson.From(status, settings), AideJsonContext.Reports.AideStatusJson);
+        var t = new TextTable("ITEM", "VALUE");
+        var db = status.Database;
+        t.Add("database", db.Exists ? string.Create(CultureInfo.InvariantCulture, $"{db.Path} ({db.Size} bytes)") : $"{db.Path} (missing)");
+        if (db.Sha256 is not null) t.Add("sha256", db.Sha256);
+        t.Add("recorded", db.State is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s.Sha256} at {s.Recorded.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z") : $"nothing in {settings.StateFile}");
+        t.Add("trusted", db.Trusted ? "yes" : "NO");
+        t.Add("last report", status.LastReport is { } r
+            ? string.Create(CultureInfo.InvariantCulture, $"{settings.ReportPath} ({r.Started?.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z): {r.Added} added, {r.Removed} removed, {r.Changed} changed")
+            : "none");
+        t.Add("archives", string.Create(CultureInfo.InvariantCulture, $"{status.ArchivedReports} reports, {status.ArchivedDatabases} databases (max_age {settings.MaxAge.TotalDays} days)"));
+        return t + $"AIDE {status.Status.Label()}: {status.Problem ?? "database matches its recorded digest"}\n";
+    }
+
+    /// <summary>"aide init" / "aide accept" as text or JSON; <paramref name="verb"/> is "initialised" or "accepted".</summary>
+    public static string Promotion(AidePromotion p, string verb, OutputFormat format)
+    {
+        if (format == OutputFormat.Json) return JsonOutput.Serialize(AidePromotionJson.From(p), AideJsonContext.Reports.AidePromotionJson);
+        var r = p.Report;
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"{verb} {p.Database}: {r.Total?.ToString(CultureInfo.InvariantCulture) ?? "?"} entries; {r.Added} added, {r.Removed} removed, {r.Changed} changed since the previous database\n");
+        sb.Append(CultureInfo.InvariantCulture, $"sha256 {p.State.Sha256} ({p.State.Size} bytes), recorded for the next check\n");
+        if (p.ArchivedDatabase is not null) sb.Append(CultureInfo.InvariantCulture, $"previous database archived as {p.ArchivedDatabase}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"report: {p.ReportPath}\n");
+        return sb.ToString();
+    }
+
+    /// <summary>"aide rotate" as text or JSON.</summary>
+    public static string Rotation(AideRotation rotation, bool dryRun, OutputFormat format)
+    {
+        if (format == OutputFormat.Json) return JsonOutput.Serialize(AideRotateJson.From(rotation, dryRun), AideJsonContext.Reports.AideRotateJson);
+        var t = new TextTable("ACTION", "PATH", "WHY");
+        foreach (var s in rotation.Steps) t.Add(dryRun ? "would " + s.Action : s.Action, s.Path, s.Why);
+        return t.Count > 0 ? t.ToString() : "nothing to rotate\n";
+    }
 }

@@ -7,7 +7,11 @@ namespace OpsKit.Core.Config;
 /// <param name="Key">Dotted key, e.g. "mail.to".</param>
 /// <param name="Value">The value in TOML notation.</param>
 /// <param name="Origin">Where it came from.</param>
-public sealed record ConfigRow(string Key, string Value, ConfigOrigin Origin);
+public sealed record ConfigRow(string Key, string Value, ConfigOrigin Origin)
+{
+    /// <summary>The typed value: string, bool, long, double or a list of strings.</summary>
+    public object? Typed { get; init; }
+}
 
 /// <summary>Builds the report of "config show".</summary>
 public static class ConfigReport
@@ -23,7 +27,10 @@ public static class ConfigReport
     private static void Add(List<ConfigRow> rows, ConfigSection section)
     {
         foreach (var key in section.Schema.Keys)
-            rows.Add(new ConfigRow($"{section.Path}.{key.Name}", Format(section.Raw(key.Name)), section.Origin(key.Name)));
+            {
+            var raw = section.Raw(key.Name);
+            rows.Add(new ConfigRow($"{section.Path}.{key.Name}", Format(raw), section.Origin(key.Name)) { Typed = raw });
+        }
         foreach (var sub in section.Schema.Tables)
         {
             switch (sub.Kind)

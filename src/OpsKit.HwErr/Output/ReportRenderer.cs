@@ -11,7 +11,7 @@ public static class ReportRenderer
     /// <summary>The report as text in <paramref name="format"/>.</summary>
     public static string Render(HwErrReport report, OutputFormat format) => format switch
     {
-        OutputFormat.Json => JsonReport.Build(report).ToJsonString(JsonOutput.Options) + "\n",
+        OutputFormat.Json => JsonOutput.Serialize(HwErrCheckJson.From(report), HwErrJsonContext.Reports.HwErrCheckJson),
         OutputFormat.Nagios => NagiosReport.Render(report),
         OutputFormat.Prometheus => PrometheusReport.Render(report),
         _ => TextReport.Render(report),

@@ -1,7 +1,6 @@
 // "iowait top": samples /proc at an interval (or walks a fixture sequence
 // ROOT/0, ROOT/1, ... whose /proc/uptime gives the interval) and prints each
 // interval as a table, or all of them as one JSON document.
-using System.Text.Json.Nodes;
 using OpsKit.Core;
 using OpsKit.Core.Output;
 
@@ -24,7 +23,7 @@ public sealed class TopRunner(SystemContext context)
         var count = o.Count > 0 ? o.Count : o.Json ? 1 : int.MaxValue;
         if (roots is not null) count = Math.Min(count, roots.Count - 1);
         var users = UserNames.Load(context);
-        var samples = new JsonArray();
+        var samples = new List<IoWaitSampleJson>();
         var before = Take(roots, 0);
         for (var i = 1; i <= count; i++)
         {
@@ -36,11 +35,11 @@ public sealed class TopRunner(SystemContext context)
             var now = Take(roots, i);
             var sample = TopDiff.Between(before, now);
             before = now;
-            if (o.Json) samples.Add((JsonNode)TopJson.Sample(sample, o.Top, users));
+            if (o.Json) samples.Add(IoWaitSampleJson.From(sample, o.Top, users));
             else TopText.Write(sample, o.Top, users, output, showNotes: i == 1);
             output.Flush();
         }
-        if (o.Json) JsonOutput.Write(output, new JsonObject { ["interval"] = o.Interval.TotalSeconds, ["samples"] = samples });
+        if (o.Json) JsonOutput.Write(output, new IoWaitTopJson(JsonOutput.SchemaVersion, o.Interval.TotalSeconds, samples), IoWaitJsonContext.Reports.IoWaitTopJson);
         return ExitCodes.Ok;
     }
 

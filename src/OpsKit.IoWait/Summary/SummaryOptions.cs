@@ -16,7 +16,7 @@ public static class SummaryRunner
     public static int Run(SummaryOptions o, int year, Func<Stream> stdin, TextWriter output, CancellationToken ct = default)
     {
         var report = LogScanner.Scan(o.Inputs, o.Filter, year, stdin, ct).ToReport();
-        if (o.Json) Core.Output.JsonOutput.Write(output, SummaryJson.Build(report, o.Top ?? 0));
+        if (o.Json) Core.Output.JsonOutput.Write(output, IoWaitSummaryJson.From(report, o.Top ?? 0), IoWaitJsonContext.Reports.IoWaitSummaryJson);
         else SummaryText.Write(report, o.By, o.Top ?? 20, output);
         return Core.ExitCodes.Ok;
     }

@@ -57,7 +57,7 @@ public sealed class CaptureRunner(SystemContext context, ILogger log)
         var bytes = Encoding.UTF8.GetBytes(dmesg.StandardOutput);
         var year = context.Clock.GetLocalNow().Year;
         var report = LogScanner.Scan(["-"], filter, year, () => new MemoryStream(bytes), CancellationToken.None).ToReport();
-        if (o.Json) Core.Output.JsonOutput.Write(output, SummaryJson.Build(report, o.Top ?? 0));
+        if (o.Json) Core.Output.JsonOutput.Write(output, IoWaitSummaryJson.From(report, o.Top ?? 0), IoWaitJsonContext.Reports.IoWaitSummaryJson);
         else SummaryText.Write(report, o.By, o.Top ?? 20, output);
         return interrupted ? ExitCodes.Interrupted : ExitCodes.Ok;
     }

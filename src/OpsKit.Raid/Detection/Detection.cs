@@ -1,5 +1,6 @@
 // What "raid detect" found: evidence of controllers, the tools located, the backends
 // chosen, and problems such as a controller whose tool is missing.
+using OpsKit.Core;
 using OpsKit.Raid.Backends;
 using OpsKit.Raid.Model;
 
@@ -28,4 +29,8 @@ public sealed class DetectionResult
 
     /// <summary>Problems (UNKNOWN): hardware present but no tool for it.</summary>
     public List<RaidNote> Problems { get; } = [];
+
+    /// <summary>UNKNOWN on problems, the no-RAID state when nothing is selected, else OK.</summary>
+    public CheckStatus Status(RaidPolicy policy) =>
+        Problems.Count > 0 ? CheckStatus.Unknown : Selected.Count == 0 ? policy.NoRaidState : CheckStatus.Ok;
 }

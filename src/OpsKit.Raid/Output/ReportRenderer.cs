@@ -12,7 +12,7 @@ public static class ReportRenderer
     /// <summary>The report as text in <paramref name="format"/>.</summary>
     public static string Render(RaidReport report, OutputFormat format) => format switch
     {
-        OutputFormat.Json => JsonReport.Build(report).ToJsonString(JsonOutput.Options) + "\n",
+        OutputFormat.Json => JsonOutput.Serialize(RaidCheckJson.From(report), RaidJsonContext.Reports.RaidCheckJson),
         OutputFormat.Nagios => NagiosReport.Render(report),
         OutputFormat.Prometheus => PrometheusReport.Render(report),
         _ => TextReport.Render(report),

@@ -1,6 +1,5 @@
 // Prints rotation results: an aligned plan per series (every reason shown) or
-// the JSON of issue 7: {"snapshots": [...], "suspended": null|"why"}.
-using System.Text.Json.Nodes;
+// the JSON of issue 7 (SnapshotRotateJson).
 using OpsKit.Core.Output;
 using OpsKit.Snapshots.Retention;
 
@@ -38,46 +37,8 @@ public static class RotateReport
     }
 
     /// <summary>The JSON report.</summary>
-    public static JsonObject Json(IReadOnlyList<RotateResult> results)
-    {
-        var snapshots = new JsonArray();
-        var series = new JsonArray();
-        foreach (var r in results)
-        {
-            foreach (var s in r.Series)
-            {
-                foreach (var e in s.Plan.Entries)
-                    snapshots.Add((JsonNode)new JsonObject
-                    {
-                        ["name"] = e.Snapshot.Name,
-                        ["time"] = e.Snapshot.Time is { } t ? SnapshotName.Iso(t) : null,
-                        ["state"] = State(e.Snapshot.State),
-                        ["action"] = e.Action == PlanAction.Delete ? "delete" : "keep",
-                        ["reasons"] = new JsonArray(e.Reasons.Select(x => (JsonNode?)JsonValue.Create(x)).ToArray()),
-                        ["series"] = s.Series,
-                        ["root"] = r.Root,
-                        ["deleted"] = s.Deleted.Contains(e.Snapshot.Name),
-                    });
-                series.Add((JsonNode)new JsonObject
-                {
-                    ["root"] = r.Root,
-                    ["series"] = s.Series,
-                    ["suspended"] = s.Plan.Suspended,
-                    ["busy"] = s.Busy,
-                    ["warnings"] = new JsonArray(s.Plan.Warnings.Select(x => (JsonNode?)JsonValue.Create(x)).ToArray()),
-                    ["problems"] = new JsonArray(s.Problems.Select(x => (JsonNode?)JsonValue.Create(x)).ToArray()),
-                });
-            }
-        }
-        var suspended = results.Select(r => r.Suspended).FirstOrDefault(x => x is not null);
-        return new JsonObject
-        {
-            ["snapshots"] = snapshots,
-            ["suspended"] = suspended,
-            ["dry_run"] = results.Count > 0 && results.All(r => r.DryRun),
-            ["series"] = series,
-        };
-    }
+    public static string Json(IReadOnlyList<RotateResult> results) =>
+        JsonOutput.Serialize(SnapshotRotateJson.From(results), SnapshotJsonContext.Reports.SnapshotRotateJson);
 
     /// <summary>Lower-case state name.</summary>
     public static string State(SnapshotState s) => s.ToString().ToLowerInvariant();

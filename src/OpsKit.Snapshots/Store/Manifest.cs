@@ -1,6 +1,9 @@
 // A snapshot's manifest: written last and fsynced, then made visible
 // atomically by a rename (of the file, or of the whole in-progress folder). Its presence
 // with status "ok" makes a snapshot complete; its time is the retention time (never the mtime).
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using OpsKit.Core.Output;
 
 namespace OpsKit.Snapshots.Store;
 
@@ -34,13 +37,9 @@ public sealed record Manifest(string Series, string Name, DateTimeOffset Time, D
     /// <summary>Serialises the manifest (UTF-8 JSON, indented, one trailing newline).</summary>
     public byte[] ToUtf8() => System.Text.Encoding.UTF8.GetBytes(ToJson());
 
-    /// <summary>Serialises the manifest.</summary>
-    public string ToJson() => FlatJson.Write(
-    [
-        ("format", 1), ("series", Series), ("name", Name), ("time", SnapshotName.Iso(Time)), ("finished", SnapshotName.Iso(Finished)),
-        ("status", Status), ("method", Method), ("source", Source), ("rsync_exit", RsyncExit), ("link_dest", LinkDest),
-        ("resumed_from", ResumedFrom), ("pinned", Pinned),
-    ]);
+    /// <summary>Serialises the manifest (one flat object, format 1).</summary>
+    public string ToJson() => JsonOutput.Serialize(new ManifestFile(1, Series, Name, SnapshotName.Iso(Time), SnapshotName.Iso(Finished), Status, Method,
+        Source, RsyncExit, LinkDest, ResumedFrom, Pinned), ManifestJsonContext.Files.ManifestFile);
 
     /// <summary>Writes the manifest into a snapshot directory: temp file, fsync, rename, fsync dir.</summary>
     public void WriteTo(string snapshotDir)
@@ -92,24 +91,45 @@ public sealed record Manifest(string Series, string Name, DateTimeOffset Time, D
     /// <summary>Parses a manifest (one flat JSON object; unknown keys are ignored).</summary>
     public static Manifest Parse(string json)
     {
-        var o = FlatJson.Parse(json);
-        string? Str(string k) => o.TryGetValue(k, out var v) && v.Text is not null
-            ? (v.Quoted ? v.Text : throw new FormatException($"\"{k}\" is not a string"))
-            : null;
-        string S(string k) => Str(k) ?? throw new FormatException($"missing \"{k}\"");
-        int? exit = null;
-        if (o.TryGetValue("rsync_exit", out var e) && e.Text is not null)
-            exit = !e.Quoted && int.TryParse(e.Text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n)
-                ? n : throw new FormatException("\"rsync_exit\" is not an integer");
-        var pinned = o.TryGetValue("pinned", out var p) && p.Text is not null &&
-            ((!p.Quoted && p.Text is "true" or "false") ? p.Text == "true" : throw new FormatException("\"pinned\" is not a boolean"));
-        return new Manifest(S("series"), S("name"), SnapshotName.ParseStamp(S("time")), SnapshotName.ParseStamp(S("finished")), S("status"), S("source"))
+        ManifestFile f;
+        try
         {
-            RsyncExit = exit,
-            LinkDest = Str("link_dest"),
-            ResumedFrom = Str("resumed_from"),
-            Method = Str("method") ?? "rsync",
-            Pinned = pinned,
+            f = JsonSerializer.Deserialize(json, ManifestJsonContext.Files.ManifestFile) ?? throw new FormatException("not an object");
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException(e.Path is { Length: > 1 } path ? $"{path[2..]}: {Why(e)}" : Why(e), e);
+        }
+        static string S(string? value, string key) => value ?? throw new FormatException($"missing \"{key}\"");
+        return new Manifest(S(f.Series, "series"), S(f.Name, "name"), SnapshotName.ParseStamp(S(f.Time, "time")), SnapshotName.ParseStamp(S(f.Finished, "finished")),
+            S(f.Status, "status"), S(f.Source, "source"))
+        {
+            RsyncExit = f.RsyncExit,
+            LinkDest = f.LinkDest,
+            ResumedFrom = f.ResumedFrom,
+            Method = f.Method ?? "rsync",
+            Pinned = f.Pinned ?? false,
         };
     }
+
+    // The reader's message without its own path and position suffix (the path is given first).
+    private static string Why(JsonException e)
+    {
+        var m = e.Message;
+        var cut = m.IndexOf(" Path: ", StringComparison.Ordinal);
+        return cut > 0 ? m[..cut].TrimEnd('.') : m.TrimEnd('.');
+    }
+}
+
+/// <summary>The manifest as stored: every member optional here, required ones checked by <see cref="Manifest.Parse"/>.</summary>
+internal sealed record ManifestFile(int Format, string? Series, string? Name, string? Time, string? Finished, string? Status, string? Method,
+    string? Source, int? RsyncExit, string? LinkDest, string? ResumedFrom, bool? Pinned);
+
+/// <summary>Source-generated serializer of the manifest (no reflection; trim-safe).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
+[JsonSerializable(typeof(ManifestFile))]
+internal sealed partial class ManifestJsonContext : JsonSerializerContext
+{
+    /// <summary>The instance with OpsKit's options.</summary>
+    public static ManifestJsonContext Files { get; } = new(JsonOutput.NewOptions());
 }

@@ -47,8 +47,8 @@ public class IntegrityTests
         var sw = Stopwatch.StartNew();
         (int Code, string Out, string Err) d;
         do d = net.Client(NetnsPair.Opskit, "--no-config", "aoe", "discover", "-i", net.ClientIf, "--json");
-        while (!d.Out.Contains("\"0.9\"") && sw.Elapsed < TimeSpan.FromSeconds(15));
-        Assert.Contains("\"target\": \"0.9\"", d.Out);
+        while (!d.Out.Contains("\"e0.9\"") && sw.Elapsed < TimeSpan.FromSeconds(15));
+        Assert.Contains("\"target\": \"e0.9\"", d.Out);
         Assert.Contains("\"size_bytes\": 8388608", d.Out);
         Assert.Contains("\"buffers\": 16", d.Out);
         var w = net.Client("python3", AoeBenchPy, "-i", net.ClientIf, "write", "0.9", "--mb", "4");

@@ -52,8 +52,8 @@ public class ServeLifecycleTests
         net.StartServer(NetnsPair.Opskit, "--config", toml, "aoe", "serve");
         net.WaitFor("0.1");
         var d = net.Client(NetnsPair.Opskit, "--no-config", "aoe", "discover", "-i", net.ClientIf, "--json");
-        Assert.Contains("\"0.1\"", d.Out);
-        Assert.DoesNotContain("\"0.2\"", d.Out);
+        Assert.Contains("\"e0.1\"", d.Out);
+        Assert.DoesNotContain("\"e0.2\"", d.Out);
     }
 
     [RootFact]

@@ -36,7 +36,7 @@ public class VbladeBackendTests
             Assert.NotEqual(s["apollo"].Pid, s["hermes"].Pid);
             Assert.Contains("-r", File.ReadAllText($"/proc/{s["hermes"].Pid}/cmdline").Split('\0'));
             var d = net.Client(NetnsPair.Opskit, "--no-config", "aoe", "discover", "-i", net.ClientIf, "--json");
-            Assert.Contains("\"0.2\"", d.Out);
+            Assert.Contains("\"e0.2\"", d.Out);
 
             Assert.Equal(0, Aoe("stop", "apollo").Code);
             var after = Status();

@@ -42,7 +42,7 @@ public class SummaryGoldenTests
     public void Json_report_of_the_sectors_capture()
     {
         var w = new StringWriter();
-        JsonOutput.Write(w, SummaryJson.Build(RealCaptureTests.Summarise("blockdump-3.x-dmesg-sectors-wiki.txt"), 0));
+        JsonOutput.Write(w, IoWaitSummaryJson.From(RealCaptureTests.Summarise("blockdump-3.x-dmesg-sectors-wiki.txt"), 0), IoWaitJsonContext.Reports.IoWaitSummaryJson);
         Golden.Assert("summary/sectors-wiki.json", w.ToString());
     }
 }

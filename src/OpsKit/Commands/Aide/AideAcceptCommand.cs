@@ -1,9 +1,8 @@
 // opskit aide accept: after a reviewed change or a package update, aide --update from the
 // verified database; the old database is archived time-stamped, the new one promoted.
 using System.CommandLine;
-using System.Globalization;
-using System.Text.Json.Nodes;
 using OpsKit.Aide;
+using OpsKit.Aide.Output;
 using OpsKit.Core;
 using OpsKit.Core.Output;
 
@@ -27,26 +26,6 @@ public static class AideAcceptCommand
         return command;
     }
 
-    internal static void Print(AidePromotion p, bool json, string verb)
-    {
-        var r = p.Report;
-        if (json)
-        {
-            JsonOutput.Write(CommandHost.Out, new JsonObject
-            {
-                ["database"] = p.Database,
-                ["sha256"] = p.State.Sha256,
-                ["size"] = p.State.Size,
-                ["archived_database"] = p.ArchivedDatabase,
-                ["report_path"] = p.ReportPath,
-                ["summary"] = new JsonObject { ["total"] = r.Total, ["added"] = r.Added, ["removed"] = r.Removed, ["changed"] = r.Changed },
-            });
-            return;
-        }
-        var o = CommandHost.Out;
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{verb} {p.Database}: {r.Total?.ToString(CultureInfo.InvariantCulture) ?? "?"} entries; {r.Added} added, {r.Removed} removed, {r.Changed} changed since the previous database"));
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sha256 {p.State.Sha256} ({p.State.Size} bytes), recorded for the next check"));
-        if (p.ArchivedDatabase is not null) o.WriteLine($"previous database archived as {p.ArchivedDatabase}");
-        o.WriteLine($"report: {p.ReportPath}");
-    }
+    internal static void Print(AidePromotion p, bool json, string verb) =>
+        CommandHost.Out.Write(AideOutput.Promotion(p, verb, json ? OutputFormat.Json : OutputFormat.Text));
 }

@@ -17,21 +17,21 @@ public static class AideCheckCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var format = new Option<OutputFormat>("--format", "-f") { Description = "Output: text, json, nagios (status line, perfdata, exit 0-3) or prometheus (textfile metrics).", HelpName = "FORMAT", DefaultValueFactory = _ => OutputFormat.Text };
-        var json = GlobalOptions.Json();
+        var format = ReportFormat.WithFormat("Output: text, json, nagios (status line, perfdata, exit 0-3) or prometheus (textfile metrics).");
         var cron = GlobalOptions.Cron();
         var output = new Option<string?>("--output", "-o") { Description = "Write the result to FILE atomically (e.g. a node_exporter textfile directory) instead of stdout.", HelpName = "FILE" };
         var command = new Command("check", "Run aide --check on the verified database, keep the report, print what changed; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.")
         {
-            format, json, cron, output,
+            cron, output,
         };
+        format.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             using var host = CommandHost.From(parse, "aide");
             var settings = AideCommand.Settings(host);
             var result = await new AideManager(host.Context, settings).CheckAsync(ct).ConfigureAwait(false);
             if (parse.GetValue(cron)) return await Cron(host, settings, result, ct).ConfigureAwait(false);
-            var text = AideOutput.Render(result, parse.GetValue(json) ? OutputFormat.Json : parse.GetValue(format));
+            var text = AideOutput.Render(result, format.Get(parse));
             if (parse.GetValue(output) is { } file) AideStore.WriteFile(file, text);
             else CommandHost.Out.Write(text);
             return (int)result.Status;

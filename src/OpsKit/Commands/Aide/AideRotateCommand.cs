@@ -2,8 +2,8 @@
 // never the current database, never the newest report.
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using OpsKit.Aide;
+using OpsKit.Aide.Output;
 using OpsKit.Core;
 using OpsKit.Core.Output;
 
@@ -38,20 +38,8 @@ public static class AideRotateCommand
                 at = t;
             }
             var rotation = new AideManager(host.Context, settings).Rotate(at, parse.GetValue(dryRun));
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(CommandHost.Out, new JsonObject
-                {
-                    ["dry_run"] = parse.GetValue(dryRun),
-                    ["steps"] = new JsonArray(rotation.Steps.Select(s => (JsonNode)new JsonObject { ["path"] = s.Path, ["action"] = s.Action, ["why"] = s.Why }).ToArray()),
-                });
-            }
-            else if (!parse.GetValue(cron))
-            {
-                var t = new TextTable("ACTION", "PATH", "WHY");
-                foreach (var s in rotation.Steps) t.Add(parse.GetValue(dryRun) ? "would " + s.Action : s.Action, s.Path, s.Why);
-                CommandHost.Out.Write(t.Count > 0 ? t.ToString() : "nothing to rotate\n");
-            }
+            var format = parse.GetValue(json) ? OutputFormat.Json : OutputFormat.Text;
+            if (format == OutputFormat.Json || !parse.GetValue(cron)) CommandHost.Out.Write(AideOutput.Rotation(rotation, parse.GetValue(dryRun), format));
             return ExitCodes.Ok;
         });
         return command;

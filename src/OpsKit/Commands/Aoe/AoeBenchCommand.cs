@@ -1,9 +1,8 @@
 // opskit aoe bench: windowed READ/WRITE EXT against one or more targets; MB/s, frames/s, retransmits, CPU per frame.
 using System.CommandLine;
-using System.Text.Json.Nodes;
+using OpsKit.Aoe.Output;
 using OpsKit.Aoe.Client;
 using OpsKit.Core;
-using OpsKit.Core.Output;
 
 namespace OpsKit.Commands.Aoe;
 
@@ -20,12 +19,13 @@ public static class AoeBenchCommand
         var start = new Option<long>("--start") { Description = "First LBA.", HelpName = "LBA" };
         var window = new Option<int>("--window") { Description = "Outstanding requests per target (default: its Buffer Count).", HelpName = "N" };
         var pids = new Option<string?>("--server-pid") { Description = "Comma-separated server pids whose CPU time per frame is reported.", HelpName = "PIDS" };
-        var json = GlobalOptions.Json();
+        var format = ReportFormat.JsonOnly();
         var targets = new Argument<string>("TARGET") { Description = "SHELF.SLOT, or several separated by commas (read at once)." };
         var command = new Command("bench", "Measure an AoE target: sequential reads/writes with a window of tagged requests.")
         {
-            iface, read, write, verify, start, window, pids, json, targets,
+            iface, read, write, verify, start, window, pids, targets,
         };
+        format.AddTo(command);
         command.SetAction(parse =>
         {
             using var host = CommandHost.From(parse, "opskit");
@@ -42,20 +42,7 @@ public static class AoeBenchCommand
             if (jobs.All(j => j.Mb <= 0)) jobs[1].Mb = 64;
             foreach (var (mode, mb) in jobs.Where(j => j.Mb > 0))
                 runs.Add(bench.Run(list, mode, (long)(mb * 1e6), (ulong)parse.GetValue(start), parse.GetValue(window), serverPids));
-            if (parse.GetValue(json))
-            {
-                var array = new JsonArray();
-                foreach (var r in runs)
-                    array.Add((JsonNode)new JsonObject
-                    {
-                        ["mode"] = r.Mode.ToString().ToLowerInvariant(), ["targets"] = r.Targets, ["bytes"] = r.Bytes, ["seconds"] = r.Seconds,
-                        ["MBps"] = r.MBps, ["frames"] = r.Frames, ["frames_per_s"] = r.FramesPerSecond, ["retransmits"] = r.Retransmits, ["client_drops"] = r.ClientDrops,
-                        ["errors"] = r.Errors, ["bad_sectors"] = r.BadSectors, ["window"] = r.Window, ["payload"] = r.Payload,
-                        ["client_cpu_us_per_frame"] = r.ClientCpuUsPerFrame, ["server_cpu_us_per_frame"] = r.ServerCpuUsPerFrame,
-                    });
-                JsonOutput.Write(CommandHost.Out, new JsonObject { ["interface"] = client.Nic.Name, ["runs"] = array });
-            }
-            else foreach (var r in runs) CommandHost.Out.WriteLine(r.ToString());
+            CommandHost.Out.Write(AoeReports.Bench(client.Nic.Name, runs, format.Get(parse)));
             return runs.Any(r => r.Errors > 0 || r.BadSectors > 0) ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;

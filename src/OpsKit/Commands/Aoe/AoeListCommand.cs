@@ -2,7 +2,7 @@
 using System.CommandLine;
 using OpsKit.Aoe.Exports;
 using OpsKit.Core;
-using OpsKit.Core.Output;
+using OpsKit.Aoe.Output;
 
 namespace OpsKit.Commands.Aoe;
 
@@ -12,23 +12,14 @@ public static class AoeListCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
+        var format = ReportFormat.JsonOnly();
         var command = new Command("list", "List the [[aoe.export]] table (validated: files and interfaces must exist).");
+        format.AddTo(command);
         command.SetAction(parse =>
         {
             using var host = CommandHost.From(parse, "opskit");
             var settings = AoeSettings.Bind(host.Config.Section("aoe"));
-            var table = new TextTable("ALIAS", "TARGET", "FILE", "IFACE", "ALLOW", "OPTIONS");
-            foreach (var e in settings.Exports)
-            {
-                var opts = new List<string>();
-                if (e.Store.ReadOnly) opts.Add("read-only");
-                if (e.Store.Direct) opts.Add("direct");
-                if (e.Store.Sync) opts.Add("sync");
-                if (e.Store.Offset > 0 || e.Store.Length > 0) opts.Add($"window {e.Store.Offset}+{e.Store.Length}");
-                opts.Add($"buffers {e.Buffers}");
-                table.Add(e.Alias, $"e{e.Address}", e.File, e.Interface, e.Allow.Count == 0 ? "any" : string.Join(',', e.Allow), string.Join(' ', opts));
-            }
-            CommandHost.Out.Write(table.ToString());
+            CommandHost.Out.Write(AoeReports.List(settings, format.Get(parse)));
             return ExitCodes.Ok;
         });
         return command;

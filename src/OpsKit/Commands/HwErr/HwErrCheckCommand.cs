@@ -18,8 +18,7 @@ public static class HwErrCheckCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var format = new Option<OutputFormat>("--format", "-f") { Description = "Output: text, json, nagios (status line, perfdata, exit 0-3) or prometheus (textfile metrics).", HelpName = "FORMAT", DefaultValueFactory = _ => OutputFormat.Text };
-        var json = GlobalOptions.Json();
+        var format = ReportFormat.WithFormat("Output: text, json, nagios (status line, perfdata, exit 0-3) or prometheus (textfile metrics).");
         var cron = GlobalOptions.Cron();
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE atomically (e.g. a node_exporter textfile directory) instead of stdout.", HelpName = "FILE" };
         var root = new Option<string?>("--root") { Description = "Read DIR/sys/... instead of /sys (a saved or fixture sysfs tree); no live source is read.", HelpName = "DIR" };
@@ -32,8 +31,9 @@ public static class HwErrCheckCommand
         var ceWarn = new Option<long?>("--ce-warn-per-day") { Description = "Corrected errors one counter or log source may add within 24 hours before a live check says WARNING ([hwerr] ce_warn_per_day, default 0).", HelpName = "N" };
         var command = new Command("check", "Check EDAC, AER, the kernel log and RAS tools for hardware errors; exit 0 OK, 1 WARNING (corrected), 2 CRITICAL (uncorrected), 3 UNKNOWN.")
         {
-            format, json, cron, output, root, log, from, replay, state, journal, requireEdac, ceWarn,
+            cron, output, root, log, from, replay, state, journal, requireEdac, ceWarn,
         };
+        format.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             using var host = CommandHost.From(parse, "hwerr");
@@ -56,7 +56,7 @@ public static class HwErrCheckCommand
                 ? await checker.LiveAsync(parse.GetValue(state) ?? settings.StateFile, ct).ConfigureAwait(false)
                 : await checker.ReplayAsync(inputs, parse.GetValue(state), null, ct).ConfigureAwait(false);
             if (parse.GetValue(cron)) return await Cron(host, report, ct).ConfigureAwait(false);
-            var text = ReportRenderer.Render(report, parse.GetValue(json) ? OutputFormat.Json : parse.GetValue(format));
+            var text = ReportRenderer.Render(report, format.Get(parse));
             if (parse.GetValue(output) is { } file) ReportRenderer.WriteAtomically(file, text);
             else CommandHost.Out.Write(text);
             return (int)report.Status;

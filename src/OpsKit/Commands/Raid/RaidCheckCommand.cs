@@ -17,8 +17,7 @@ public static class RaidCheckCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var format = new Option<OutputFormat>("--format", "-f") { Description = "Output: text, json, nagios (status line, perfdata, exit 0-3) or prometheus (textfile metrics).", HelpName = "FORMAT", DefaultValueFactory = _ => OutputFormat.Text };
-        var json = GlobalOptions.Json();
+        var format = ReportFormat.WithFormat("Output: text, json, nagios (status line, perfdata, exit 0-3) or prometheus (textfile metrics).");
         var cron = GlobalOptions.Cron();
         var replay = new Option<string?>("--replay") { Description = "Check the saved outputs in DIR (from 'raid dump' or a fixture folder) instead of running tools.", HelpName = "DIR" };
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE atomically (e.g. a node_exporter textfile directory) instead of stdout.", HelpName = "FILE" };
@@ -32,8 +31,9 @@ public static class RaidCheckCommand
         var timeout = RaidOptions.Timeout();
         var command = new Command("check", "Check every controller, array, disk and battery; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.")
         {
-            format, json, cron, replay, output, backend, check, resync, learn, cache, noraid, spares, timeout,
+            cron, replay, output, backend, check, resync, learn, cache, noraid, spares, timeout,
         };
+        format.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             using var host = CommandHost.From(parse, "raidchk");
@@ -49,7 +49,7 @@ public static class RaidCheckCommand
                 ? await checker.CheckAsync(ct).ConfigureAwait(false)
                 : await checker.ReplayAsync(dir, settings.Backends, ct).ConfigureAwait(false);
             if (parse.GetValue(cron)) return await Cron(host, report, ct).ConfigureAwait(false);
-            var text = ReportRenderer.Render(report, parse.GetValue(json) ? OutputFormat.Json : parse.GetValue(format));
+            var text = ReportRenderer.Render(report, format.Get(parse));
             if (parse.GetValue(output) is { } file) ReportRenderer.WriteAtomically(file, text);
             else CommandHost.Out.Write(text);
             return (int)report.Status;

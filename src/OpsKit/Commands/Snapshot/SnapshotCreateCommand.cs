@@ -2,6 +2,7 @@
 // complete only once its manifest is written; interrupted runs are resumed.
 using System.CommandLine;
 using OpsKit.Core;
+using OpsKit.Core.Output;
 using OpsKit.Snapshots;
 using OpsKit.Snapshots.Create;
 
@@ -23,10 +24,12 @@ public static class SnapshotCreateCommand
         var allowEmpty = new Option<bool>("--allow-empty-source") { Description = "Snapshot an empty source directory (refused by default: it may be unmounted)." };
         var failOnVanished = new Option<bool>("--fail-on-vanished") { Description = "Treat rsync exit 24 (files vanished during the copy) as a failure." };
         var cron = GlobalOptions.Cron();
+        var format = ReportFormat.JsonOnly();
         var command = new Command("create", "Take an incremental snapshot with rsync --link-dest (unchanged files become hard links).")
         {
             source, dest, job, series, excludeFrom, rsyncOpt, requireMount, allowEmpty, failOnVanished, cron,
         };
+        format.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             using var host = CommandHost.From(parse, "snapshot");
@@ -50,8 +53,8 @@ public static class SnapshotCreateCommand
                 Progress = host.Mode == RunMode.Interactive && !Console.IsOutputRedirected && !Console.IsErrorRedirected,
             };
             var result = await new SnapshotCreator(host.Context).CreateAsync(request, ct).ConfigureAwait(false);
-            if (host.Mode != RunMode.Cron)
-                CommandHost.Out.WriteLine($"{result.Path}: complete (rsync exit {result.RsyncExit}, linked to {result.LinkDest ?? "nothing"}{(result.ResumedFrom is null ? "" : $", resumed {result.ResumedFrom}")}, {result.Duration.TotalSeconds:F1} s)");
+            var output = format.Get(parse);
+            if (host.Mode != RunMode.Cron || output == OutputFormat.Json) CommandHost.Out.Write(SnapshotReports.Create(request, result, output));
             return ExitCodes.Ok;
         });
         return command;

@@ -2,7 +2,6 @@
 // (for an admin writing a policy). Nothing is executed or logged.
 using System.CommandLine;
 using System.Net;
-using System.Text.Json.Nodes;
 using OpsKit.Core;
 using OpsKit.Core.Output;
 using OpsKit.SshGuard;
@@ -55,48 +54,9 @@ public static class SshTestCommand
         if (o.From is not null && !IPAddress.TryParse(o.From, out _)) throw OpsKitException.Usage($"--from: '{o.From}' is not an IP address");
         // The hook also checks the tree: a path through a symlink here is refused there.
         var verdict = Beneath.Check(Guard.Decide(loaded, raw, new Client(o.From, o.Label)));
-        if (o.Json) JsonOutput.Write(CommandHost.Out, ToJson(loaded, raw, verdict));
-        else Print(loaded, raw, verdict);
+        CommandHost.Out.Write(TestReport.Render(loaded, raw, verdict, o.Json ? OutputFormat.Json : OutputFormat.Text));
         return verdict.Accepted ? ExitCodes.Ok : ExitCodes.Failed;
     }
-
-    private static void Print(SshPolicy policy, byte[] raw, Verdict verdict)
-    {
-        var w = CommandHost.Out;
-        w.WriteLine($"policy:  {policy.Name} ({policy.Source})");
-        w.WriteLine($"command: {SshGuard.Hook.DecisionLog.Printable(raw)}");
-        if (verdict.Notes.Count > 0)
-        {
-            var table = new TextTable("WORD", "MEANING");
-            foreach (var n in verdict.Notes) table.Add(ValueRules.Short(n.Word), n.Refused ? "REFUSED: " + n.Meaning : n.Meaning);
-            w.Write(table.ToString());
-        }
-        if (verdict.Accepted)
-        {
-            w.WriteLine($"verdict: accept ({verdict.Reason})");
-            w.WriteLine($"exec:    {string.Join(' ', verdict.Argv.Select(Core.Processes.ShellQuote.Quote))}");
-        }
-        else
-        {
-            w.WriteLine($"verdict: reject ({verdict.Reason})");
-        }
-    }
-
-    private static JsonObject ToJson(SshPolicy policy, byte[] raw, Verdict verdict) => new()
-    {
-        ["policy"] = policy.Name,
-        ["command"] = SshGuard.Hook.DecisionLog.Printable(raw),
-        ["accepted"] = verdict.Accepted,
-        ["reason"] = verdict.Reason,
-        ["rule"] = verdict.Rule,
-        ["exec"] = new JsonArray([.. verdict.Argv.Select(a => (JsonNode?)a)]),
-        ["words"] = new JsonArray([.. verdict.Notes.Select(n => (JsonNode?)new JsonObject
-        {
-            ["word"] = n.Word,
-            ["meaning"] = n.Meaning,
-            ["refused"] = n.Refused,
-        })]),
-    };
 
     private static byte[] ReadAll(Stream s)
     {
