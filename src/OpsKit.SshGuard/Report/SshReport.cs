@@ -62,7 +62,7 @@ public sealed record SshReport(int SchemaVersion, DateTimeOffset From, DateTimeO
 /// <summary>Source-generated JSON of the ssh area's reports.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
 [JsonSerializable(typeof(SshReport))]
-public sealed partial class SshJsonContext : JsonSerializerContext;
+public sealed partial class SshReportJsonContext : JsonSerializerContext;
 
 /// <summary>Builds and renders the report.</summary>
 public static class SshReporter
@@ -128,7 +128,7 @@ public static class SshReporter
     /// <summary>The report in a format (text, json or prometheus).</summary>
     public static string Render(SshReport r, OutputFormat format) => format switch
     {
-        OutputFormat.Json => JsonSerializer.Serialize(r, SshJsonContext.Default.SshReport) + "\n",
+        OutputFormat.Json => JsonSerializer.Serialize(r, SshReportJsonContext.Default.SshReport) + "\n",
         OutputFormat.Prometheus => Prometheus(r),
         _ => Text(r),
     };

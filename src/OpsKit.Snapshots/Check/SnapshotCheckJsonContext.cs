@@ -7,4 +7,4 @@ namespace OpsKit.Snapshots.Check;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
 [JsonSerializable(typeof(SnapshotCheckReport))]
 [JsonSerializable(typeof(SeriesStatus))]
-public sealed partial class SnapshotJsonContext : JsonSerializerContext;
+public sealed partial class SnapshotCheckJsonContext : JsonSerializerContext;
