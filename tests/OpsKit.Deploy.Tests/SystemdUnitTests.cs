@@ -61,10 +61,11 @@ public sealed class SystemdUnitTests
             // Under --cron a run with nothing to report prints nothing.
             Assert.True(r.ExitCode == 0 && r.StandardOutput.Length == 0 && r.StandardError.Length == 0, $"{line}: exit {r.ExitCode}\n{r.StandardOutput}{r.StandardError}");
         }
-        var list = OpskitProcess.Run("--config", config, "snapshot", "list", "--root", root);
+        var list = OpskitProcess.Run("--config", config, "snapshot", "list", root);
         Assert.True(list.ExitCode == 0, list.StandardError);
-        Assert.Matches(@"web1/\d{4}-\d\d-\d\dT\d{6}Z.*complete", list.StandardOutput.Replace('\\', '/'));
-        Assert.Single(Directory.GetDirectories(Path.Combine(root, "web1")), d => File.Exists(Path.Combine(d, "hello.txt")));
+        Assert.Matches(@"(?m)^web1 +\d{4}-\d\d-\d\dT\d{6}Z +\S+ +complete ", list.StandardOutput);
+        var snapshot = Assert.Single(Directory.GetDirectories(Path.Combine(root, "web1")), d => new DirectoryInfo(d).LinkTarget is null);
+        Assert.Equal("hello\n", File.ReadAllText(Path.Combine(snapshot, "tree", "hello.txt")));
     }
 
     [CommandFact("snapshot", "check")]
