@@ -49,6 +49,22 @@ public sealed class SystemdUnitTests
             Assert.Contains("\n[Install]\nWantedBy=timers.target\n", File.ReadAllText(Path.Combine(Programs.UnitSource, timer)));
     }
 
+    [Theory]
+    [InlineData("opskit-raid-check.service")]
+    [InlineData("opskit-textfile.service")]
+    public void Raid_services_run_the_tools_without_sudo_even_when_the_config_asks(string unit)
+    {
+        // The services run as root under NoNewPrivileges, where sudo would refuse: their Environment= overrides [raid] sudo.
+        using var tmp = new TempDir("opskit-units");
+        var config = tmp.Write("opskit.toml", "[raid]\nsudo = true\n");
+        var env = File.ReadAllLines(Path.Combine(Programs.UnitSource, unit)).Where(l => l.StartsWith("Environment=", StringComparison.Ordinal))
+            .Select(l => l["Environment=".Length..].Split('=', 2)).ToDictionary(p => p[0], p => (string?)p[1]);
+        var show = OpskitProcess.Run(["--config", config, "config", "show"], env);
+        Assert.True(show.ExitCode == 0, show.StandardError);
+        Assert.Matches(@"(?m)^raid\.sudo +false +env OPSKIT_RAID_SUDO\s*$", show.StandardOutput);
+        Assert.Contains("NoNewPrivileges=yes", File.ReadAllText(Path.Combine(Programs.UnitSource, unit)));
+    }
+
     [Fact]
     public void Snapshot_service_creates_and_rotates_a_configured_series()
     {
