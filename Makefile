@@ -12,7 +12,9 @@ MULTICALL     := $(shell sed -n 's/^ *\["\([a-z_-]*\)"\] = \[.*/\1/p' src/OpsKit
 SYSTEMD_UNITS := $(wildcard packaging/systemd/*.service packaging/systemd/*.timer)
 # Native (NativeAOT) binary when a C toolchain is there to link it, else ReadyToRun on the shared runtime.
 AOT           ?= $(shell printf 'int main(void){return 0;}' | cc -x c -o /dev/null - >/dev/null 2>&1 && echo true || echo false)
-PUBLISH       = $(DOTNET) publish src/OpsKit/OpsKit.csproj -c $(CONFIGURATION) -o out/bin -nologo -clp:ErrorsOnly
+# PIE=true links the native binary position-independent (see src/OpsKit/OpsKit.csproj for why it is not by default).
+PIE           ?= false
+PUBLISH       = $(DOTNET) publish src/OpsKit/OpsKit.csproj -c $(CONFIGURATION) -o out/bin -nologo -clp:ErrorsOnly -p:OpsKitPie=$(PIE)
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
@@ -25,7 +27,7 @@ all: build
 deps:
 	@scripts/deps.sh
 
-## build: compile everything and publish the binary to out/bin (native with cc, else ReadyToRun; AOT=false forces the latter)
+## build: compile everything and publish the binary to out/bin (native with cc, else ReadyToRun; AOT=false forces the latter; PIE=true for a PIE image)
 build:
 	$(DOTNET) build OpsKit.sln -c $(CONFIGURATION) -nologo -clp:ErrorsOnly
 	rm -rf out/bin

@@ -48,7 +48,7 @@ function __opskit_subs
         case 'opskit raid sudoers'
             
         case 'opskit ssh'
-            echo validate test authorize probe
+            echo validate test authorize probe report
         case 'opskit ssh validate'
             
         case 'opskit ssh test'
@@ -57,8 +57,10 @@ function __opskit_subs
             
         case 'opskit ssh probe'
             
+        case 'opskit ssh report'
+            
         case 'opskit snapshot'
-            echo create list rotate adopt
+            echo create list rotate adopt check
         case 'opskit snapshot create'
             
         case 'opskit snapshot list'
@@ -66,6 +68,8 @@ function __opskit_subs
         case 'opskit snapshot rotate'
             
         case 'opskit snapshot adopt'
+            
+        case 'opskit snapshot check'
             
         case 'opskit rpm'
             echo setup spec build
@@ -213,6 +217,8 @@ complete -c opskit -n 'test (__opskit_path) = "opskit aoe status"' -l no-config 
 complete -c opskit -n 'test (__opskit_path) = "opskit aoe status"' -l verbose -s v -d 'Say more on stderr (info messages, stack traces of internal errors)'
 complete -c opskit -n 'test (__opskit_path) = "opskit aoe status"' -l debug -d 'Say everything on stderr, including debug messages and commands run'
 complete -c opskit -n 'test (__opskit_path) = "opskit aoe status"' -l json -d 'Print the report as JSON'
+complete -c opskit -n 'test (__opskit_path) = "opskit aoe status"' -l format -s f -x -a 'text json nagios prometheus' -d 'Output: text, json or prometheus (textfile metrics)'
+complete -c opskit -n 'test (__opskit_path) = "opskit aoe status"' -l output -s o -r -F -d 'With --format prometheus: write the metrics to FILE atomically (node_exporter textfile directory)'
 complete -c opskit -n 'test (__opskit_path) = "opskit aoe list"' -l help -s h -d 'Show help and usage information'
 complete -c opskit -n 'test (__opskit_path) = "opskit aoe list"' -l config -s c -r -F -d 'Read this config file instead of /etc/opskit/opskit.toml (also: OPSKIT_CONFIG)'
 complete -c opskit -n 'test (__opskit_path) = "opskit aoe list"' -l no-config -d 'Read no config file; built-in defaults, environment and flags only'
@@ -275,6 +281,7 @@ complete -c opskit -n 'test (__opskit_path) = "opskit ssh"' -a validate -d 'Forc
 complete -c opskit -n 'test (__opskit_path) = "opskit ssh"' -a test -d 'Explain word by word whether a policy accepts a command, and what would run (exit 0 accept, 1 reject)'
 complete -c opskit -n 'test (__opskit_path) = "opskit ssh"' -a authorize -d 'Print the authorized_keys line that restricts a public key to a policy'
 complete -c opskit -n 'test (__opskit_path) = "opskit ssh"' -a probe -d 'Check a restricted key from outside: a shell, a pty, port forwarding and commands the policy does not allow must be refused; exit 0 only when every refusal held'
+complete -c opskit -n 'test (__opskit_path) = "opskit ssh"' -a report -d 'Count the ssh hook'\''s accepted and refused commands per key label and client address, and the top refused commands'
 complete -c opskit -n 'test (__opskit_path) = "opskit ssh"' -l help -s h -d 'Show help and usage information'
 complete -c opskit -n 'test (__opskit_path) = "opskit ssh"' -l config -s c -r -F -d 'Read this config file instead of /etc/opskit/opskit.toml (also: OPSKIT_CONFIG)'
 complete -c opskit -n 'test (__opskit_path) = "opskit ssh"' -l no-config -d 'Read no config file; built-in defaults, environment and flags only'
@@ -318,10 +325,21 @@ complete -c opskit -n 'test (__opskit_path) = "opskit ssh probe"' -l port -r -F 
 complete -c opskit -n 'test (__opskit_path) = "opskit ssh probe"' -l policy -s p -r -F -d 'Also run one harmless allowed command per rule of this policy (NAME or FILE)'
 complete -c opskit -n 'test (__opskit_path) = "opskit ssh probe"' -l label -r -F -d 'Key label: logged with every decision and matched against [key.LABEL] of the policy'
 complete -c opskit -n 'test (__opskit_path) = "opskit ssh probe"' -l timeout -r -F -d 'Seconds to wait for each answer'
+complete -c opskit -n 'test (__opskit_path) = "opskit ssh report"' -l help -s h -d 'Show help and usage information'
+complete -c opskit -n 'test (__opskit_path) = "opskit ssh report"' -l config -s c -r -F -d 'Read this config file instead of /etc/opskit/opskit.toml (also: OPSKIT_CONFIG)'
+complete -c opskit -n 'test (__opskit_path) = "opskit ssh report"' -l no-config -d 'Read no config file; built-in defaults, environment and flags only'
+complete -c opskit -n 'test (__opskit_path) = "opskit ssh report"' -l verbose -s v -d 'Say more on stderr (info messages, stack traces of internal errors)'
+complete -c opskit -n 'test (__opskit_path) = "opskit ssh report"' -l debug -d 'Say everything on stderr, including debug messages and commands run'
+complete -c opskit -n 'test (__opskit_path) = "opskit ssh report"' -l since -r -F -d 'Count the decisions of this last stretch of time (e.g. 24h, 7d)'
+complete -c opskit -n 'test (__opskit_path) = "opskit ssh report"' -l at -r -F -d 'End the window at this time (ISO 8601) instead of now'
+complete -c opskit -n 'test (__opskit_path) = "opskit ssh report"' -l format -s f -x -a 'text json nagios prometheus' -d 'Output: text, json or prometheus (textfile metrics)'
+complete -c opskit -n 'test (__opskit_path) = "opskit ssh report"' -l json -d 'Print the report as JSON'
+complete -c opskit -n 'test (__opskit_path) = "opskit ssh report"' -l output -s o -r -F -d 'Write the report to FILE atomically (e.g. a node_exporter textfile directory) instead of stdout'
 complete -c opskit -n 'test (__opskit_path) = "opskit snapshot"' -a create -d 'Take an incremental snapshot with rsync --link-dest (unchanged files become hard links)'
 complete -c opskit -n 'test (__opskit_path) = "opskit snapshot"' -a list -d 'List the series and snapshots of a root with their state (complete, partial, running, foreign)'
 complete -c opskit -n 'test (__opskit_path) = "opskit snapshot"' -a rotate -d 'Delete old snapshots by a retention policy; keeps the newest complete one, refuses stale series and mass deletes'
 complete -c opskit -n 'test (__opskit_path) = "opskit snapshot"' -a adopt -d 'Adopt existing folders (or an irsync/rsnapshot tree) as complete snapshots, keeping their hard links'
+complete -c opskit -n 'test (__opskit_path) = "opskit snapshot"' -a check -d 'Check that each series has a fresh complete snapshot; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
 complete -c opskit -n 'test (__opskit_path) = "opskit snapshot"' -l help -s h -d 'Show help and usage information'
 complete -c opskit -n 'test (__opskit_path) = "opskit snapshot"' -l config -s c -r -F -d 'Read this config file instead of /etc/opskit/opskit.toml (also: OPSKIT_CONFIG)'
 complete -c opskit -n 'test (__opskit_path) = "opskit snapshot"' -l no-config -d 'Read no config file; built-in defaults, environment and flags only'
@@ -390,6 +408,19 @@ complete -c opskit -n 'test (__opskit_path) = "opskit snapshot adopt"' -l from-i
 complete -c opskit -n 'test (__opskit_path) = "opskit snapshot adopt"' -l from-rsnapshot -d 'DIR is an rsnapshot snapshot_root of <level>.N folders (times from their mtimes)'
 complete -c opskit -n 'test (__opskit_path) = "opskit snapshot adopt"' -l tz -r -F -d 'Zone of irsync'\''s local-time stamps (default: the host'\''s)'
 complete -c opskit -n 'test (__opskit_path) = "opskit snapshot adopt"' -l dry-run -s n -d 'Print what would be adopted; move nothing'
+complete -c opskit -n 'test (__opskit_path) = "opskit snapshot check"' -l help -s h -d 'Show help and usage information'
+complete -c opskit -n 'test (__opskit_path) = "opskit snapshot check"' -l config -s c -r -F -d 'Read this config file instead of /etc/opskit/opskit.toml (also: OPSKIT_CONFIG)'
+complete -c opskit -n 'test (__opskit_path) = "opskit snapshot check"' -l no-config -d 'Read no config file; built-in defaults, environment and flags only'
+complete -c opskit -n 'test (__opskit_path) = "opskit snapshot check"' -l verbose -s v -d 'Say more on stderr (info messages, stack traces of internal errors)'
+complete -c opskit -n 'test (__opskit_path) = "opskit snapshot check"' -l debug -d 'Say everything on stderr, including debug messages and commands run'
+complete -c opskit -n 'test (__opskit_path) = "opskit snapshot check"' -l root -r -F -d 'Snapshot root (default: the roots of the [[snapshot.job]] tables)'
+complete -c opskit -n 'test (__opskit_path) = "opskit snapshot check"' -l warn-age -r -F -d 'WARNING when the newest complete snapshot is older ([snapshot] warn_age, default 26h)'
+complete -c opskit -n 'test (__opskit_path) = "opskit snapshot check"' -l crit-age -r -F -d 'CRITICAL when the newest complete snapshot is older ([snapshot] crit_age, default 50h)'
+complete -c opskit -n 'test (__opskit_path) = "opskit snapshot check"' -l at -r -F -d 'Measure ages as of this time (ISO 8601 UTC) instead of now'
+complete -c opskit -n 'test (__opskit_path) = "opskit snapshot check"' -l format -s f -x -a 'text json nagios prometheus' -d 'Output: text, json, nagios (status line, perfdata, exit 0-3) or prometheus (textfile metrics)'
+complete -c opskit -n 'test (__opskit_path) = "opskit snapshot check"' -l json -d 'Print the report as JSON'
+complete -c opskit -n 'test (__opskit_path) = "opskit snapshot check"' -l output -s o -r -F -d 'Write the report to FILE atomically (e.g. a node_exporter textfile directory) instead of stdout'
+complete -c opskit -n 'test (__opskit_path) = "opskit snapshot check"' -l cron -d 'Cron mode: print nothing when all is well, log to syslog, mail alerts per [mail]'
 complete -c opskit -n 'test (__opskit_path) = "opskit rpm"' -a setup -d 'Create BUILD/RPMS/SOURCES/SPECS/SRPMS and set %_topdir in ~/.rpmmacros (idempotent; never rewrites the file)'
 complete -c opskit -n 'test (__opskit_path) = "opskit rpm"' -a spec -d 'Write a spec for a source tarball or directory: detected build system, SPDX license, %files from a trial build'
 complete -c opskit -n 'test (__opskit_path) = "opskit rpm"' -a build -d 'Build binary and source RPMs with rpmbuild (--nodeps and compat macros on non-RPM hosts), then rpmlint them'

@@ -37,6 +37,12 @@ public sealed record SnapshotSettings
     /// <summary>Stale-series threshold in hours (0 = adaptive).</summary>
     public double StaleAfterHours { get; init; }
 
+    /// <summary>"snapshot check" warns when the newest complete snapshot is older ([snapshot] warn_age).</summary>
+    public TimeSpan WarnAge { get; init; } = Check.CheckThresholds.Default.WarnAge;
+
+    /// <summary>"snapshot check" is critical when the newest complete snapshot is older ([snapshot] crit_age).</summary>
+    public TimeSpan CritAge { get; init; } = Check.CheckThresholds.Default.CritAge;
+
     private static readonly ConfigKey[] s_policyKeys =
     [
         ConfigKey.Integer("keep_last", 0, "Keep the N newest complete snapshots.", 0, 100000),
@@ -62,6 +68,8 @@ public sealed record SnapshotSettings
         ConfigKey.Bool("one_file_system", true, "Do not cross file-system boundaries in the source (rsync -x)."),
         ConfigKey.StringList("rsync_opts", "Extra rsync options for every create (--inplace and --append are refused)."),
         ConfigKey.String("rsync", "rsync", "The rsync program."),
+        ConfigKey.String("warn_age", "26h", "'snapshot check' warns when a series' newest complete snapshot is older (e.g. 26h, 2d, 1d12h)."),
+        ConfigKey.String("crit_age", "50h", "'snapshot check' is critical when a series' newest complete snapshot is older."),
     ])
     {
         Tables =
@@ -134,7 +142,10 @@ public sealed record SnapshotSettings
         {
             throw s.Error("rsync_opts", e.Message);
         }
-        return new SnapshotSettings { Policies = policies, Jobs = jobs, Rsync = rsync, TimeZone = tz, StaleAfterHours = stale };
+        var warn = OpsKit.Core.Output.DurationText.TryParse(s.GetString("warn_age")) ?? throw s.Error("warn_age", $"bad duration '{s.GetString("warn_age")}' (e.g. 26h, 2d, 1d12h)");
+        var crit = OpsKit.Core.Output.DurationText.TryParse(s.GetString("crit_age")) ?? throw s.Error("crit_age", $"bad duration '{s.GetString("crit_age")}' (e.g. 50h, 2d)");
+        if (crit < warn) throw s.Error("crit_age", "is below warn_age");
+        return new SnapshotSettings { Policies = policies, Jobs = jobs, Rsync = rsync, TimeZone = tz, StaleAfterHours = stale, WarnAge = warn, CritAge = crit };
     }
 
     private static RetentionPolicy BindPolicy(ConfigSection p, TimeZoneInfo zone, double staleHours)

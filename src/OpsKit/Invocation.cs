@@ -17,6 +17,7 @@ public sealed record Invocation(RunMode Mode, IReadOnlyList<string> Arguments, s
         ["vbladectl"] = ["aoe"],
         ["validate-ssh"] = ["ssh", "validate"],
         ["snapshot_rotate"] = ["snapshot", "rotate", "--cron"],
+        ["snapshot_check"] = ["snapshot", "check", "--cron"],
         ["iowait_summary"] = ["iowait", "summary"],
         ["aide_check"] = ["aide", "check", "--cron"],
         ["hwerr_check"] = ["hwerr", "check", "--cron"],

@@ -12,6 +12,9 @@ namespace OpsKit.Aoe.Exports;
 /// <param name="PidFile">Pid file written at start and removed at stop (null: none).</param>
 public sealed record AoeDaemon(ILogger Log, string? StateDir, string? StatusFile, string? PidFile)
 {
+    /// <summary>Receive threads per interface (0: one per core, at most 4).</summary>
+    public int Threads { get; init; }
+
     /// <summary>
     /// Serves the exports <paramref name="load"/> returns; on SIGHUP calls it again and applies the difference (a failing
     /// reload keeps the old table). Returns when SIGTERM/SIGINT arrive or <paramref name="stop"/> is cancelled,
@@ -19,7 +22,7 @@ public sealed record AoeDaemon(ILogger Log, string? StateDir, string? StatusFile
     /// </summary>
     public int Run(Func<IReadOnlyList<ExportSpec>> load, CancellationToken stop)
     {
-        using var target = new AoeTarget(Log, StateDir);
+        using var target = new AoeTarget(Log, StateDir, Threads);
         var initial = load();
         var failed = target.Apply(initial);
         if (failed.Count == initial.Count && initial.Count > 0)

@@ -13,6 +13,9 @@ namespace OpsKit.Aoe.Exports;
 /// <param name="Exports">The exports.</param>
 public sealed record AoeSettings(string Backend, string StateDir, string RunDir, IReadOnlyList<ExportSpec> Exports)
 {
+    /// <summary>Receive threads per interface of the builtin target (0: one per core, at most 4).</summary>
+    public int Threads { get; init; }
+
     /// <summary>Declaration of [aoe] and [[aoe.export]].</summary>
     public static ConfigTable Schema { get; } = new("aoe", "ATA-over-Ethernet exports served by 'opskit aoe serve' (built-in target) or by vblade.",
     [
@@ -22,6 +25,7 @@ public sealed record AoeSettings(string Backend, string StateDir, string RunDir,
         ConfigKey.Integer("buffers", 64, "Default Buffer Count advertised per export (outstanding requests queued).", 1, 4096),
         ConfigKey.String("state_dir", "/var/lib/opskit/aoe", "Directory for per-export state (config string, Mac Mask and reserve lists)."),
         ConfigKey.String("run_dir", "/run/opskit/aoe", "Directory for pid files and the daemon's status file."),
+        ConfigKey.Integer("threads", 0, "Receive threads per interface (builtin backend); frames are spread by shelf.slot (PACKET_FANOUT), so one export's requests stay on one thread in order. 0 = one per core, at most 4.", 0, 64),
         ConfigKey.String("classic_table", "", "Also serve the exports of a classic vbladed.conf table (e.g. /etc/vbladed.conf; its SHELF must equal shelf)."),
     ])
     {
@@ -106,6 +110,9 @@ public sealed record AoeSettings(string Backend, string StateDir, string RunDir,
                 });
             }
         }
-        return new AoeSettings(aoe.GetString("backend"), aoe.GetString("state_dir"), aoe.GetString("run_dir"), exports);
+        return new AoeSettings(aoe.GetString("backend"), aoe.GetString("state_dir"), aoe.GetString("run_dir"), exports)
+        {
+            Threads = aoe.GetInt32("threads"),
+        };
     }
 }

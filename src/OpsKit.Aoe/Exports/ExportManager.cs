@@ -77,6 +77,10 @@ public sealed record ExportManager(AoeSettings Settings, DaemonControl Control, 
             : new ExportStatus(e, enabled.Contains(e.Alias) ? "dead" : "stopped", null, null))];
     }
 
+    /// <inheritdoc />
+    public IReadOnlyList<ReceiveThreadCounters> ReceiveThreads() =>
+        Control.RunningPid(out _) is null ? [] : DaemonStatus.ReadThreads(Control.StatusFile);
+
     private void WaitServed(IEnumerable<string> aliases, bool served)
     {
         var want = aliases.ToList();

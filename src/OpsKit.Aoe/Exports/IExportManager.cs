@@ -17,4 +17,7 @@ public interface IExportManager
 
     /// <summary>Status of each alias.</summary>
     IReadOnlyList<ExportStatus> Status(IReadOnlyList<string> aliases);
+
+    /// <summary>Counters per receive thread of the serving process (empty when none runs or the backend has none).</summary>
+    IReadOnlyList<ReceiveThreadCounters> ReceiveThreads() => [];
 }

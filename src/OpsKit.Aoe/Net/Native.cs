@@ -112,6 +112,26 @@ internal static unsafe partial class Native
     public const int PROT_READ = 1, PROT_WRITE = 2, MAP_SHARED = 1;
     public const short POLLIN = 1;
 
+    // Fanout: one group of ring sockets per interface, each frame to one member chosen by a classic BPF program.
+    public const int PACKET_FANOUT = 18, PACKET_FANOUT_DATA = 22, PACKET_FANOUT_CBPF = 6, PACKET_FANOUT_FLAG_IGNORE_OUTGOING = 0x4000, PACKET_FANOUT_FLAG_UNIQUEID = 0x2000;
+
+    /// <summary>struct sock_filter.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct SockFilter
+    {
+        public ushort Code;
+        public byte Jt, Jf;
+        public uint K;
+    }
+
+    /// <summary>struct sock_fprog.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct SockFprog
+    {
+        public ushort Len;
+        public SockFilter* Filter;
+    }
+
     /// <summary>struct tpacket_req.</summary>
     [StructLayout(LayoutKind.Sequential)]
     public struct TpacketReq

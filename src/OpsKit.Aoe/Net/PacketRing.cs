@@ -76,6 +76,35 @@ public sealed unsafe class PacketRing : IDisposable
     /// <summary>Frames the receive ring holds.</summary>
     public int ReceiveCapacity => _rx.Frames;
 
+    /// <summary>
+    /// Joins fanout group <paramref name="group"/> of this interface (0: makes a new group with an id no other socket
+    /// uses, so two servers never share one); returns the group id. The kernel then hands each AoE frame to exactly one
+    /// member, chosen by a classic BPF program over the AoE header (shelf + slot, modulo the members), so every frame of
+    /// one export lands on the same member and is answered in arrival order. The group ignores our own outgoing frames.
+    /// </summary>
+    public ushort JoinFanout(ushort group)
+    {
+        var flags = Native.PACKET_FANOUT_FLAG_IGNORE_OUTGOING | (group == 0 ? Native.PACKET_FANOUT_FLAG_UNIQUEID : 0);
+        var arg = group | ((Native.PACKET_FANOUT_CBPF | flags) << 16);
+        Check(Native.setsockopt(_fd, Native.SOL_PACKET, Native.PACKET_FANOUT, &arg, sizeof(int)), $"PACKET_FANOUT group {group}");
+        var got = 0;
+        var len = sizeof(int);
+        Check(Native.getsockopt(_fd, Native.SOL_PACKET, Native.PACKET_FANOUT, &got, &len), "PACKET_FANOUT (get)");
+        // SKF_LL_OFF addresses the Ethernet header whatever the skb's data pointer: shelf at 16 (16 bits), slot at 18.
+        const uint LinkLayer = unchecked((uint)-0x200000);
+        var program = stackalloc Native.SockFilter[]
+        {
+            new() { Code = 0x28, K = LinkLayer + 16 },   // ldh [shelf]
+            new() { Code = 0x07 },                        // tax
+            new() { Code = 0x30, K = LinkLayer + 18 },   // ldb [slot]
+            new() { Code = 0x0c },                        // add x
+            new() { Code = 0x16 },                        // ret a  (the kernel takes it modulo the members)
+        };
+        var prog = new Native.SockFprog { Len = 5, Filter = program };
+        Check(Native.setsockopt(_fd, Native.SOL_PACKET, Native.PACKET_FANOUT_DATA, &prog, sizeof(Native.SockFprog)), "PACKET_FANOUT_DATA");
+        return (ushort)got;
+    }
+
     /// <summary>Slot size for an MTU: the kernel puts the Ethernet header at offset 66 of a TPACKET_V2 slot.</summary>
     private static int FrameSize(int mtu) => mtu <= 1500 ? 2048 : (80 + mtu + 64 + 15) & ~15;
 

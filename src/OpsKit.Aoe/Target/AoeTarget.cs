@@ -12,13 +12,24 @@ public sealed class AoeTarget : IDisposable
     private readonly Dictionary<string, InterfacePort> _ports = [];
     private readonly Dictionary<string, ExportWorker> _workers = [];
     private readonly object _gate = new();
+    private readonly int _threads;
 
-    /// <summary>Creates an idle target; per-export state files go to <paramref name="stateDir"/> (null: not kept).</summary>
-    public AoeTarget(ILogger log, string? stateDir)
+    /// <summary>
+    /// Creates an idle target; per-export state files go to <paramref name="stateDir"/> (null: not kept);
+    /// <paramref name="threads"/> receive threads per interface (0: one per core, at most 4).
+    /// </summary>
+    public AoeTarget(ILogger log, string? stateDir, int threads = 1)
     {
         _log = log;
         _stateDir = stateDir;
+        _threads = ResolveThreads(threads);
     }
+
+    /// <summary>Receive threads per interface for a configured value: 0 means one per core, at most 4.</summary>
+    public static int ResolveThreads(int configured) => configured > 0 ? configured : Math.Clamp(Environment.ProcessorCount, 1, 4);
+
+    /// <summary>Receive threads per interface.</summary>
+    public int Threads => _threads;
 
     /// <summary>The running exports by alias.</summary>
     public IReadOnlyList<ExportWorker> Workers { get { lock (_gate) return [.. _workers.Values]; } }
@@ -101,8 +112,9 @@ public sealed class AoeTarget : IDisposable
     {
         if (_ports.TryGetValue(name, out var p)) return p;
         var nic = NetInterface.Get(name);
-        p = new InterfacePort(nic, Math.Clamp(buffers + 256, 1024, 16384), _log);
+        p = new InterfacePort(nic, Math.Clamp(buffers + 256, 1024, 16384), _threads, _log);
         _ports[name] = p;
+        if (_threads > 1) _log.LogInformation("{Interface}: {Threads} receive threads (PACKET_FANOUT by shelf.slot)", name, _threads);
         return p;
     }
 
@@ -110,9 +122,9 @@ public sealed class AoeTarget : IDisposable
     private void CheckRing(InterfacePort port, IReadOnlyCollection<ExportWorker> workers)
     {
         var frames = workers.Sum(w => w.Handler.Buffers);
-        if (frames > port.Ring.ReceiveCapacity)
+        if (frames > port.ReceiveCapacity)
             _log.LogWarning("exports on {Interface} advertise {Buffers} buffers but its receive ring holds {Capacity} frames; restart the server to resize it",
-                port.Interface.Name, frames, port.Ring.ReceiveCapacity);
+                port.Interface.Name, frames, port.ReceiveCapacity);
     }
 
     private void Publish(string iface)

@@ -44,6 +44,10 @@ public sealed class ExportWorker : IDisposable
     public long Overflow => Interlocked.Read(ref _overflow);
     /// <summary>Frames dropped because the sender is not on the allow list.</summary>
     public long Refused => Interlocked.Read(ref _refused);
+    /// <summary>Held by whoever runs the handler: the receive thread for its batch, or the worker.</summary>
+    internal object HandlerGate { get; } = new();
+    /// <summary>The receive thread holding <see cref="HandlerGate"/> for its current batch (set by that thread only).</summary>
+    internal ReceiveThread? Holder;
     /// <summary>Most frames queued before new ones are dropped.</summary>
     public int QueueLimit { get; }
 
@@ -101,6 +105,14 @@ public sealed class ExportWorker : IDisposable
 
     private void Serve(List<PacketBuffer> work)
     {
+        lock (HandlerGate) Handle(work);
+        if (_out.Count > 0) _socket.Send(_out);
+        foreach (var b in _out) _pool.Return(b);
+        _out.Clear();
+    }
+
+    private void Handle(List<PacketBuffer> work)
+    {
         foreach (var b in work)
         {
             int n;
@@ -113,9 +125,6 @@ public sealed class ExportWorker : IDisposable
             if (n > 0) { b.Length = n; _out.Add(b); }
             else _pool.Return(b);
         }
-        if (_out.Count > 0) _socket.Send(_out);
-        foreach (var b in _out) _pool.Return(b);
-        _out.Clear();
     }
 
     /// <summary>Stops after the queued requests (in-flight writes) are done, then closes the file.</summary>

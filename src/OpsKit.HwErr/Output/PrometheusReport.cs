@@ -1,9 +1,9 @@
-// node_exporter textfile-collector metrics: overall status and timing, status per source,
+// node_exporter textfile-collector metrics (through the shared PrometheusWriter): overall status,
+// opskit_hwerr_last_run_timestamp_seconds and opskit_hwerr_success, timing, status per source,
 // and the counts with labels mc, dimm, device, severity (gauges: they are read, not counted
 // by us). Numeric statuses use 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
-using System.Globalization;
-using System.Text;
 using OpsKit.Core;
+using OpsKit.Core.Output;
 using OpsKit.HwErr.Model;
 
 namespace OpsKit.HwErr.Output;
@@ -11,28 +11,13 @@ namespace OpsKit.HwErr.Output;
 /// <summary>Renders the Prometheus text exposition format.</summary>
 public static class PrometheusReport
 {
-    private sealed class Family(string name, string help)
-    {
-        public string Name { get; } = name;
-        public string Help { get; } = help;
-        public Dictionary<string, double> Samples { get; } = new(StringComparer.Ordinal);
-
-        public void Add(double value, params (string Key, string? Value)[] labels)
-        {
-            var l = string.Join(',', labels.Where(x => x.Value is not null).Select(x => $"{x.Key}=\"{Escape(x.Value!)}\""));
-            var series = $"{Name}{(l.Length > 0 ? "{" + l + "}" : "")}";
-            Samples[series] = Samples.GetValueOrDefault(series) + value;
-        }
-    }
-
     /// <summary>The metrics text.</summary>
     public static string Render(HwErrReport report)
     {
-        var f = new Dictionary<string, Family>(StringComparer.Ordinal);
-        Family F(string name, string help) => f.TryGetValue(name, out var x) ? x : f[name] = new Family(name, help);
+        var w = new PrometheusWriter();
+        Family F(string name, string help) => new(w.Declare(name, help), name);
         F("opskit_hwerr_check_status", "Overall hardware-error status: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.").Add((int)report.Status);
-        F("opskit_hwerr_check_success", "1 when every source could be read (no UNKNOWN).").Add(report.Sources.All(s => s.Notes.All(n => n.Status != CheckStatus.Unknown)) && report.Notes.All(n => n.Status != CheckStatus.Unknown) ? 1 : 0);
-        F("opskit_hwerr_check_last_run_timestamp_seconds", "When the check ran (Unix time).").Add(report.Started.ToUnixTimeMilliseconds() / 1000.0);
+        w.Run("hwerr", report.Started, report.Sources.All(s => s.Notes.All(n => n.Status != CheckStatus.Unknown)) && report.Notes.All(n => n.Status != CheckStatus.Unknown));
         F("opskit_hwerr_check_duration_seconds", "How long the check took.").Add(report.Duration.TotalSeconds);
         F("opskit_hwerr_errors", "Errors over all sources by severity (corrected, uncorrected).").Add(report.CorrectedTotal, ("severity", "corrected"));
         F("opskit_hwerr_errors", "").Add(report.UncorrectedTotal, ("severity", "uncorrected"));
@@ -42,14 +27,12 @@ public static class PrometheusReport
             F("opskit_hwerr_source_status", "Status per source and input (0-3).").Add((int)s.Status, ("source", s.Source), ("input", s.Origin));
             foreach (var o in s.Observations) Observation(F, s, o);
         }
-        var sb = new StringBuilder();
-        foreach (var family in f.Values)
-        {
-            sb.Append("# HELP ").Append(family.Name).Append(' ').Append(family.Help).Append('\n');
-            sb.Append("# TYPE ").Append(family.Name).Append(" gauge\n");
-            foreach (var (series, value) in family.Samples) sb.Append(series).Append(' ').Append(value.ToString("0.######", CultureInfo.InvariantCulture)).Append('\n');
-        }
-        return sb.ToString();
+        return w.Render();
+    }
+
+    private readonly record struct Family(PrometheusWriter Writer, string Name)
+    {
+        public void Add(double value, params (string Key, string? Value)[] labels) => Writer.Add(Name, value, labels);
     }
 
     private static void Observation(Func<string, string, Family> F, SourceReport s, Observation o)
@@ -93,6 +76,4 @@ public static class PrometheusReport
         "TOTAL_ERR_NONFATAL" => "nonfatal",
         _ => "fatal",
     };
-
-    private static string Escape(string v) => v.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 }

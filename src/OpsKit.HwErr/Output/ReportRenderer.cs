@@ -17,22 +17,6 @@ public static class ReportRenderer
         _ => TextReport.Render(report),
     };
 
-    /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> through a temp file and a rename.</summary>
-    public static void WriteAtomically(string path, string text)
-    {
-        var full = Path.GetFullPath(path);
-        var dir = Path.GetDirectoryName(full)!;
-        if (!Directory.Exists(dir)) throw OpsKitException.BadData($"{path}: directory {dir} does not exist");
-        var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            File.WriteAllText(temp, text);
-            File.Move(temp, full, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            try { File.Delete(temp); } catch (IOException) { }
-            throw new OpsKitException($"{path}: {e.Message}", ExitCodes.IoError, e);
-        }
-    }
+    /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> through a temp file and a rename (mode 0644).</summary>
+    public static void WriteAtomically(string path, string text) => AtomicFile.Write(path, text);
 }

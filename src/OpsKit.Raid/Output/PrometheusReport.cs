@@ -1,9 +1,9 @@
-// node_exporter textfile-collector metrics: overall status and timing, and one series
+// node_exporter textfile-collector metrics (through the shared PrometheusWriter): overall status,
+// opskit_raid_last_run_timestamp_seconds and opskit_raid_success, timing, and one series
 // per controller, array, disk and battery with states as labels (value 1), so alert
 // rules can match states; numeric statuses use 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
-using System.Globalization;
-using System.Text;
 using OpsKit.Core;
+using OpsKit.Core.Output;
 using OpsKit.Raid.Model;
 
 namespace OpsKit.Raid.Output;
@@ -11,26 +11,13 @@ namespace OpsKit.Raid.Output;
 /// <summary>Renders the Prometheus text exposition format.</summary>
 public static class PrometheusReport
 {
-    private sealed class Family(string name, string help)
-    {
-        public string Name { get; } = name;
-        public string Help { get; } = help;
-        public List<string> Samples { get; } = [];
-        public void Add(double value, params (string Key, string? Value)[] labels)
-        {
-            var l = string.Join(',', labels.Where(x => x.Value is not null).Select(x => $"{x.Key}=\"{Escape(x.Value!)}\""));
-            Samples.Add($"{Name}{(l.Length > 0 ? "{" + l + "}" : "")} {value.ToString("0.######", CultureInfo.InvariantCulture)}");
-        }
-    }
-
     /// <summary>The metrics text.</summary>
     public static string Render(RaidReport report)
     {
-        var f = new Dictionary<string, Family>();
-        Family F(string name, string help) => f.TryGetValue(name, out var x) ? x : f[name] = new Family(name, help);
+        var w = new PrometheusWriter();
+        Family F(string name, string help) => new(w.Declare(name, help), name);
         F("opskit_raid_check_status", "Overall RAID status: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.").Add((int)report.Status);
-        F("opskit_raid_check_success", "1 when every backend could be read (no UNKNOWN anywhere).").Add(NoUnknown(report) ? 1 : 0);
-        F("opskit_raid_check_last_run_timestamp_seconds", "When the check ran (Unix time).").Add(report.Started.ToUnixTimeMilliseconds() / 1000.0);
+        w.Run("raid", report.Started, NoUnknown(report));
         F("opskit_raid_check_duration_seconds", "How long the check took.").Add(report.Duration.TotalSeconds);
         foreach (var b in report.Backends)
         {
@@ -41,14 +28,12 @@ public static class PrometheusReport
                 foreach (var i in c.Items) Item(F, b.Backend, c.Id, i);
             }
         }
-        var sb = new StringBuilder();
-        foreach (var family in f.Values)
-        {
-            sb.Append("# HELP ").Append(family.Name).Append(' ').Append(family.Help).Append('\n');
-            sb.Append("# TYPE ").Append(family.Name).Append(" gauge\n");
-            foreach (var s in family.Samples) sb.Append(s).Append('\n');
-        }
-        return sb.ToString();
+        return w.Render();
+    }
+
+    private readonly record struct Family(PrometheusWriter Writer, string Name)
+    {
+        public void Add(double value, params (string Key, string? Value)[] labels) => Writer.Add(Name, value, labels);
     }
 
     private static void Item(Func<string, string, Family> F, string backend, string controller, RaidItem i)
@@ -87,6 +72,4 @@ public static class PrometheusReport
         && r.Backends.All(b => b.Notes.All(n => n.Status != CheckStatus.Unknown)
             && b.Controllers.All(c => c.Notes.All(n => n.Status != CheckStatus.Unknown) && c.Items.All(i => i.Status != CheckStatus.Unknown)));
 
-    /// <summary>Label value escaping: backslash, double quote, newline.</summary>
-    public static string Escape(string s) => s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 }

@@ -28,8 +28,34 @@ public sealed class SnapshotCreator(SystemContext context)
         using var held = SeriesLock.TryAcquire(series.Path, "create")
             ?? throw new OpsKitException($"series {series.Path} is locked by another run ({SeriesLock.Holder(series.Path)}); not starting a second one");
 
-        var (baseSnap, resume) = FindBases(series);
         var start = context.Clock.GetUtcNow();
+        try
+        {
+            var result = await CreateLockedAsync(request, root, series, held, start, clock, ct).ConfigureAwait(false);
+            long? bytes = null;
+            try
+            {
+                bytes = Check.SeriesStatus.TreeBytes(Path.Combine(result.Path, TreeName), root.Device);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _log.LogDebug("Size of {Path} not measured: {Error}", result.Path, e.Message);
+            }
+            Check.SeriesStatus.Record(series.Path, new Check.LastCreate(Truncate(start), "ok", result.Name, Math.Round(clock.Elapsed.TotalSeconds, 3), bytes, null));
+            return result;
+        }
+        catch (Exception e) when (e is OpsKitException or IOException or UnauthorizedAccessException or OperationCanceledException)
+        {
+            // "snapshot check" reports a create that failed after the newest complete snapshot.
+            var why = e is OperationCanceledException ? "interrupted" : e.Message;
+            Check.SeriesStatus.Record(series.Path, new Check.LastCreate(Truncate(start), "failed", null, Math.Round(clock.Elapsed.TotalSeconds, 3), null, why));
+            throw;
+        }
+    }
+
+    private async Task<CreateResult> CreateLockedAsync(CreateRequest request, SnapshotRoot root, Series series, SeriesLock held, DateTimeOffset start, Stopwatch clock, CancellationToken ct)
+    {
+        var (baseSnap, resume) = FindBases(series);
         var name = FreeName(series, start);
         held.Describe($"create {name}{SnapshotName.InProgressSuffix}");
         var work = Path.Combine(series.Path, name + SnapshotName.InProgressSuffix);

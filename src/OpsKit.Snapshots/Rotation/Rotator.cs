@@ -55,6 +55,12 @@ public sealed class Rotator(SystemContext context)
         if (request.DryRun || plan.Suspended is not null || plan.Deletions.Count == 0)
         {
             if (held is not null && plan.Suspended is null) ClockGuard.Record(series, now);
+            if (held is not null)
+            {
+                Check.SeriesStatus.Record(series.Path, plan.Suspended is not null
+                    ? new Check.LastRotate(now, "suspended", 0, plan.Deletions.Count, plan.Suspended)
+                    : new Check.LastRotate(now, problems.Count > 0 ? "failed" : "ok", 0, 0, problems.FirstOrDefault()));
+            }
             return new SeriesRotation(series.Name, plan, [], problems);
         }
 
@@ -85,6 +91,7 @@ public sealed class Rotator(SystemContext context)
         var deletedComplete = plan.Deletions.Where(e => e.Snapshot.State == SnapshotState.Complete && deleted.Contains(e.Snapshot.Name));
         DeletionLedger.Record(series, now, deletedComplete.Select(e => e.Snapshot.Name));
         ClockGuard.Record(series, now);
+        Check.SeriesStatus.Record(series.Path, new Check.LastRotate(now, problems.Count > 0 ? "failed" : "ok", deleted.Count, 0, problems.FirstOrDefault()));
         return new SeriesRotation(series.Name, plan, deleted, problems);
     }
 

@@ -79,7 +79,7 @@ public sealed class Series
         foreach (var full in Directory.EnumerateFileSystemEntries(Path))
         {
             var name = System.IO.Path.GetFileName(full);
-            if (s_ours.Contains(name) || name.StartsWith(Manifest.FileName, StringComparison.Ordinal)) continue;
+            if (s_ours.Contains(name) || name.StartsWith(Manifest.FileName, StringComparison.Ordinal) || name.StartsWith(Check.SeriesStatus.FileName, StringComparison.Ordinal)) continue;
             list.Add(Classify(full, name, lockedByOther, running));
         }
         list.Sort((a, b) => SnapshotRecord.NewestFirst(a.Record, b.Record));

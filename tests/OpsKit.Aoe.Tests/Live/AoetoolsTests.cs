@@ -6,7 +6,7 @@ namespace OpsKit.Aoe.Tests.Live;
 [Collection("netns")]
 public class AoetoolsTests
 {
-    private static NetnsPair ServeTwo(int mtu)
+    private static NetnsPair ServeTwo(int mtu, int threads = 2)
     {
         var net = new NetnsPair(mtu);
         foreach (var n in new[] { "a", "b" })
@@ -16,6 +16,7 @@ public class AoetoolsTests
             [aoe]
             shelf = 0
             interface = "{net.ServerIf}"
+            threads = {threads}
             state_dir = "{net.Image.File("state")}"
 
             [[aoe.export]]
@@ -43,11 +44,12 @@ public class AoetoolsTests
     }
 
     [RootTheory]
-    [InlineData(1500, 1024)]
-    [InlineData(9000, 8704)]
-    public void Sancheck_lists_every_export_with_the_payload_of_the_mtu(int mtu, int payload)
+    [InlineData(1500, 1024, 1)]
+    [InlineData(1500, 1024, 2)]
+    [InlineData(9000, 8704, 2)]
+    public void Sancheck_lists_every_export_with_the_payload_of_the_mtu(int mtu, int payload, int threads)
     {
-        using var net = ServeTwo(mtu);
+        using var net = ServeTwo(mtu, threads);
         var r = net.Client("aoe-sancheck", "-v");
         Assert.Contains($"e0.1\t   1\t{payload}\t{net.ClientIf}", r.Out);
         Assert.Contains($"e0.2\t   1\t{payload}\t{net.ClientIf}", r.Out);

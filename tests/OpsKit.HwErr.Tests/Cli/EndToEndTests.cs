@@ -138,7 +138,7 @@ public class EndToEndTests
         var prom = root.File("opskit_hwerr.prom");
         var p = Hwerr("check", "--root", root.Path, "--format", "prometheus", "--output", prom);
         Assert.Equal((3, ""), (p.ExitCode, p.StandardOutput));
-        Assert.Contains("opskit_hwerr_check_success 0\n", File.ReadAllText(prom));
+        Assert.Contains("opskit_hwerr_success 0\n", File.ReadAllText(prom));
     }
 
     [Fact]

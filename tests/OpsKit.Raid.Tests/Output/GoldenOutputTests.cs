@@ -44,7 +44,7 @@ public class GoldenOutputTests
     [Fact]
     public void Prometheus_label_values_are_escaped()
     {
-        Assert.Equal("a\\\"b\\\\c\\nd", PrometheusReport.Escape("a\"b\\c\nd"));
+        Assert.Equal("a\\\"b\\\\c\\nd", PrometheusWriter.EscapeLabel("a\"b\\c\nd"));
     }
 
     [Fact]

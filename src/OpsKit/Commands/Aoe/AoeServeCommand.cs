@@ -72,7 +72,10 @@ public static class AoeServeCommand
                 };
             }
             var log = host.Logger("aoe");
-            var daemonRun = new AoeDaemon(log, parse.GetValue(stateDir) ?? settings.StateDir, parse.GetValue(statusFile), parse.GetValue(pidFile));
+            var daemonRun = new AoeDaemon(log, parse.GetValue(stateDir) ?? settings.StateDir, parse.GetValue(statusFile), parse.GetValue(pidFile))
+            {
+                Threads = settings.Threads,
+            };
             try { return daemonRun.Run(load, CancellationToken.None); }
             catch (IOException e) { throw new OpsKitException($"aoe serve: {e.Message}", ExitCodes.Unavailable, e); }
         });

@@ -1,6 +1,7 @@
 // opskit aoe status [ALIAS...] [--json]: per alias running/stopped/dead, pid, file, size, interface, clients, frames, errors.
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using OpsKit.Aoe.Exports;
 using OpsKit.Core;
 using OpsKit.Core.Output;
 
@@ -14,16 +15,32 @@ public static class AoeStatusCommand
     {
         var aliases = AoeCommon.Aliases();
         var json = GlobalOptions.Json();
+        var format = new Option<OutputFormat?>("--format", "-f") { Description = "Output: text, json or prometheus (textfile metrics).", HelpName = "FORMAT" };
+        format.AcceptOnlyFromAmong("text", "json", "prometheus");
+        var output = new Option<string?>("--output", "-o") { Description = "With --format prometheus: write the metrics to FILE atomically (node_exporter textfile directory).", HelpName = "FILE" };
         var command = new Command("status", "Show each export: running/stopped/dead, pid, file, size, interface, clients, frames, errors (exit 2 when an enabled export is not served).")
         {
-            aliases, json,
+            aliases, json, format, output,
         };
         command.SetAction(parse =>
         {
             using var host = CommandHost.From(parse, "vbladed");
-            var rows = AoeCommon.Manager(host).Status(parse.GetValue(aliases) ?? []);
+            var manager = AoeCommon.Manager(host);
+            var rows = manager.Status(parse.GetValue(aliases) ?? []);
+            var threads = manager.ReceiveThreads();
             var exit = rows.Any(r => r.State == "dead") ? ExitCodes.Critical : ExitCodes.Ok;
-            if (parse.GetValue(json))
+            var chosen = parse.GetValue(format);
+            if (parse.GetValue(json) && chosen is { } f && f != OutputFormat.Json)
+                throw OpsKitException.Usage($"--json conflicts with --format {f.ToString().ToLowerInvariant()}");
+            if (chosen == OutputFormat.Prometheus)
+            {
+                var metrics = OpsKit.Aoe.Exports.ExportMetrics.Render(rows, host.Context.Clock.GetUtcNow());
+                if (parse.GetValue(output) is { } file) AtomicFile.Write(file, metrics);
+                else CommandHost.Out.Write(metrics);
+                return exit;
+            }
+            if (parse.GetValue(output) is not null) throw OpsKitException.Usage("--output goes with --format prometheus");
+            if (parse.GetValue(json) || chosen == OutputFormat.Json)
             {
                 var array = new JsonArray();
                 foreach (var r in rows)
@@ -33,7 +50,14 @@ public static class AoeStatusCommand
                         ["size_bytes"] = r.Counters is { } c ? c.Sectors * 512 : null, ["interface"] = r.Spec.Interface,
                         ["clients"] = r.Counters?.Clients, ["frames"] = r.Counters?.Frames, ["errors"] = r.Counters?.Errors, ["dropped"] = r.Counters?.Dropped,
                     });
-                JsonOutput.Write(CommandHost.Out, new JsonObject { ["exports"] = array });
+                var rx = new JsonArray();
+                foreach (var t in threads)
+                    rx.Add((JsonNode)new JsonObject
+                    {
+                        ["interface"] = t.Interface, ["thread"] = t.Thread, ["received"] = t.Received, ["answered"] = t.Answered,
+                        ["queued"] = t.Queued, ["ignored"] = t.Ignored, ["kernel_drops"] = t.KernelDrops,
+                    });
+                JsonOutput.Write(CommandHost.Out, new JsonObject { ["exports"] = array, ["receive_threads"] = rx });
                 return exit;
             }
             var table = new TextTable("ALIAS", "STATE", "PID", "TARGET", "FILE", "SIZE", "IFACE", "CLIENTS", "FRAMES", "ERRORS");
@@ -42,6 +66,11 @@ public static class AoeStatusCommand
                     r.Counters is { } c ? AoeCommon.Size(c.Sectors * 512) : "-", r.Spec.Interface,
                     r.Counters?.Clients.ToString() ?? "-", r.Counters?.Frames.ToString() ?? "-", r.Counters?.Errors.ToString() ?? "-");
             CommandHost.Out.Write(table.ToString());
+            if (threads.Count > 0)
+            {
+                CommandHost.Out.WriteLine();
+                CommandHost.Out.Write(ReceiveThreadCounters.RenderText(threads));
+            }
             return exit;
         });
         return command;

@@ -18,5 +18,6 @@ public static class SnapshotCommand
         SnapshotListCommand.Create(),
         SnapshotRotateCommand.Create(),
         SnapshotAdoptCommand.Create(),
+        SnapshotCheckCommand.Create(),
     };
 }

@@ -18,6 +18,7 @@ public static class SshCommand
         SshTestCommand.Create(),
         SshAuthorizeCommand.Create(),
         SshProbeCommand.Create(),
+        SshReportCommand.Create(),
     };
 
     /// <summary>--policy NAME|FILE, shared by the verbs.</summary>
