@@ -8,6 +8,8 @@ BIN           := out/bin/opskit
 VERSION       := $(shell sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props)
 # The symlink names that run one tool (Invocation.MultiCallNames): raid_check, vbladectl, ...
 MULTICALL     := $(shell sed -n 's/^ *\["\([a-z_-]*\)"\] = \[.*/\1/p' src/OpsKit/Invocation.cs)
+# The timers and their services (packaging/systemd; installed, not enabled).
+SYSTEMD_UNITS := $(wildcard packaging/systemd/*.service packaging/systemd/*.timer)
 # Native (NativeAOT) binary when a C toolchain is there to link it, else ReadyToRun on the shared runtime.
 AOT           ?= $(shell printf 'int main(void){return 0;}' | cc -x c -o /dev/null - >/dev/null 2>&1 && echo true || echo false)
 # PIE=true links the native binary position-independent (see src/OpsKit/OpsKit.csproj for why it is not by default).
@@ -58,7 +60,7 @@ docs: build
 golden-update: build
 	OPSKIT_UPDATE_GOLDEN=1 OPSKIT_BIN=$(CURDIR)/$(BIN) $(DOTNET) test OpsKit.sln -c $(CONFIGURATION) --no-build -nologo || true
 
-## install: binary, man pages, completions, example config, systemd unit for aoe serve (PREFIX, DESTDIR honoured)
+## install: binary, man pages, completions, example config, systemd units (aoe serve; timers, not enabled) (PREFIX, DESTDIR honoured)
 install: build
 	install -d $(DESTDIR)$(PREFIX)/lib/opskit $(DESTDIR)$(PREFIX)/bin
 	cp -a out/bin/. $(DESTDIR)$(PREFIX)/lib/opskit/
@@ -74,6 +76,8 @@ install: build
 	@if [ ! -e $(DESTDIR)/etc/opskit/opskit.toml ]; then install -Dm644 examples/opskit.toml $(DESTDIR)/etc/opskit/opskit.toml; fi
 	install -d $(DESTDIR)$(PREFIX)/lib/systemd/system
 	sed 's:/usr/local/bin/opskit:$(PREFIX)/bin/opskit:' packaging/opskit-aoe.service > $(DESTDIR)$(PREFIX)/lib/systemd/system/opskit-aoe.service
+	install -m755 packaging/systemd/opskit-textfile $(DESTDIR)$(PREFIX)/lib/opskit/opskit-textfile
+	for u in $(SYSTEMD_UNITS); do sed 's:/usr/local/:$(PREFIX)/:g' $$u > $(DESTDIR)$(PREFIX)/lib/systemd/system/$${u##*/}; done
 
 ## uninstall: remove what install put in place (keeps /etc/opskit/opskit.toml)
 uninstall:
@@ -85,6 +89,7 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_opskit
 	rm -f $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/opskit.fish
 	rm -f $(DESTDIR)$(PREFIX)/lib/systemd/system/opskit-aoe.service
+	rm -f $(addprefix $(DESTDIR)$(PREFIX)/lib/systemd/system/,$(notdir $(SYSTEMD_UNITS)))
 
 ## dist: the source tarball, the .deb and the rpm in out/ (packages of the committed tree's build)
 dist: tarball deb rpm

@@ -44,13 +44,18 @@ install -Dm644 completions/opskit.fish "$root/usr/share/fish/vendor_completions.
 cp -a examples/. "$root/usr/share/doc/opskit/examples/"
 install -m644 examples/opskit.toml "$root/etc/opskit/opskit.toml"
 sed 's:/usr/local/bin/opskit:/usr/bin/opskit:' packaging/opskit-aoe.service > "$root/lib/systemd/system/opskit-aoe.service"
+# The timers and their services (not enabled) and the textfile script they run.
+for unit in packaging/systemd/*.service packaging/systemd/*.timer; do
+    sed 's:/usr/local/:/usr/:g' "$unit" > "$root/lib/systemd/system/${unit##*/}"
+done
+install -m755 packaging/systemd/opskit-textfile "$root/usr/lib/opskit/opskit-textfile"
 install -m644 packaging/deb/copyright "$root/usr/share/doc/opskit/copyright"
 gzip -9n < packaging/deb/changelog > "$root/usr/share/doc/opskit/changelog.Debian.gz"
 install -m644 README.md "$root/usr/share/doc/opskit/README.md"
 install -Dm644 packaging/deb/lintian-overrides "$root/usr/share/lintian/overrides/opskit"
 find "$root" -type d -exec chmod 755 {} +
-find "$root" -type f ! -path "$root/usr/lib/opskit/opskit" -exec chmod 644 {} +
-chmod 755 "$root/usr/lib/opskit/opskit"
+find "$root" -type f ! -path "$root/usr/lib/opskit/opskit" ! -path "$root/usr/lib/opskit/opskit-textfile" -exec chmod 644 {} +
+chmod 755 "$root/usr/lib/opskit/opskit" "$root/usr/lib/opskit/opskit-textfile"
 # A ReadyToRun build (no C toolchain at 'make build') runs on the shared .NET runtime: depend on it.
 [ -e "$root/usr/lib/opskit/opskit.dll" ] && chmod 755 "$root"/usr/lib/opskit/*.so 2>/dev/null || true
 

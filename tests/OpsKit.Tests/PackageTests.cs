@@ -61,6 +61,14 @@ public sealed class DebPackageTests(DebPackage deb) : IClassFixture<DebPackage>
         Assert.Contains("./usr/share/zsh/vendor-completions/_opskit\n", listing);
         Assert.Contains("./usr/share/fish/vendor_completions.d/opskit.fish\n", listing);
         Assert.Contains("./lib/systemd/system/opskit-aoe.service\n", listing);
+        foreach (var unit in new[] { "opskit-raid-check", "opskit-snapshot@", "opskit-textfile" })
+        {
+            Assert.Contains($"./lib/systemd/system/{unit}.service\n", listing);
+            Assert.Contains($"./lib/systemd/system/{unit}.timer\n", listing);
+        }
+        Assert.Matches(@"(?m)^-rwxr-xr-x root/root .* \./usr/lib/opskit/opskit-textfile$", listing);
+        // Installed, not enabled: no links under /etc/systemd.
+        Assert.DoesNotContain("./etc/systemd/", listing);
         Assert.Contains("./usr/share/doc/opskit/copyright\n", listing);
         Assert.Contains("./usr/share/doc/opskit/changelog.Debian.gz\n", listing);
         Assert.Contains("./usr/share/doc/opskit/examples/ssh/backup-v1.toml\n", listing);
@@ -75,6 +83,8 @@ public sealed class DebPackageTests(DebPackage deb) : IClassFixture<DebPackage>
         Assert.Equal(0, Run("dpkg-deb", "--extract", path, data.Path).ExitCode);
         Assert.Equal(File.ReadAllText(Path.Combine(RepoPaths.Root, "examples", "opskit.toml")), File.ReadAllText(data.File("etc", "opskit", "opskit.toml")));
         Assert.Contains("ExecStart=/usr/bin/opskit aoe serve", File.ReadAllText(data.File("lib", "systemd", "system", "opskit-aoe.service")));
+        Assert.Contains("\nExecStart=/usr/bin/opskit raid check --cron\n", File.ReadAllText(data.File("lib", "systemd", "system", "opskit-raid-check.service")));
+        Assert.Contains("\nExecStart=/usr/lib/opskit/opskit-textfile ", File.ReadAllText(data.File("lib", "systemd", "system", "opskit-textfile.service")));
         Assert.Contains("License: MIT", File.ReadAllText(data.File("usr", "share", "doc", "opskit", "copyright")));
     }
 

@@ -4,9 +4,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace OpsKit.SshGuard.Tests;
+namespace OpsKit.Testing;
 
-/// <summary>The parts the ssh fixtures share.</summary>
+/// <summary>What the ssh fixtures and the Ansible tests share.</summary>
 public static class SshdProcess
 {
     /// <summary>A loopback port nobody listens on right now.</summary>
