@@ -157,7 +157,7 @@ public static partial class SourceInspector
             if (Identity.IsVersion(declared))
             {
                 if (labelled.Version is null || Norm(labelled.Version) == Norm(declared)) return (declared, meta.VersionOrigin ?? meta.Origin ?? "metadata");
-                notes.Add($"version: {meta.VersionOrigin ?? meta.Origin} says '{declared}', the archive {labelled.Label} says '{labelled.Version}'; used the archive's");
+                notes.Add($"version: {meta.VersionOrigin ?? meta.Origin} says '{declared}', the archive {labelled.Label} says '{labelled.Version}'; used the archive's (rule: the archive is Source0, and build files often miss a version bump; pass --version to choose the other)");
                 return (labelled.Version, labelled.Label);
             }
             notes.Add($"version: {meta.VersionOrigin ?? meta.Origin} gives '{declared}', {Identity.WhyNotVersion(declared)}, not a version; not used");
