@@ -1,6 +1,7 @@
 // Rules that came from a second set of real upstream tarballs of the same shapes (Debian bookworm's .orig
-// tarballs of sl, pixman, fribidi, File-Which, toml, dav1d, libslirp, cmark, libdeflate; sl whole in tests/data/rpm-real, the files that motivated
-// each rule are in tests/data/rpm-real/excerpts). Inspection only, except sl's make, which takes a second.
+// tarballs of sl, pixman, fribidi, File-Which, toml, dav1d, libslirp, cmark, libdeflate): sl whole in
+// tests/data/rpm-real, the files that motivated each other rule in tests/data/rpm-real/excerpts.
+// Inspection only, except sl's make, which takes a second.
 using OpsKit.Core;
 using OpsKit.Core.Processes;
 using OpsKit.Rpm.Source;
