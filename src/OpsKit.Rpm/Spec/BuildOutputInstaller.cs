@@ -30,6 +30,10 @@ public static partial class BuildOutputInstaller
             .Order(StringComparer.Ordinal).ToList();
         if (programs.Count == 0)
             throw OpsKitException.BadData($"{input}: the Makefile has no install target and its build produced no program to install; write %install by hand, or ask upstream for an install target");
+        // A library built beside the programs would be left out (and the programs may link it): refuse rather than ship half.
+        var libraries = Files(buildDir).Where(rel => !File.Exists(Path.Combine(sourceRoot, rel)) && SharedLibrary().IsMatch(Path.GetFileName(rel))).Order(StringComparer.Ordinal).ToList();
+        if (libraries.Count > 0)
+            throw OpsKitException.BadData($"{input}: the Makefile has no install target and its build produced shared libraries ({string.Join(", ", libraries.Take(3))}); a library needs its headers and a -devel package: write %install by hand, or ask upstream for an install target");
         var names = programs.Select(Path.GetFileName).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var copies = new List<(string From, string To, string Macro, string Mode)>();
         foreach (var p in programs)
@@ -113,6 +117,9 @@ public static partial class BuildOutputInstaller
     // sl.1, sl.1.ja (Japanese), tool.8.de_DE.
     [GeneratedRegex(@"^(?<name>[\w+-][\w.+-]*?)\.(?<section>[1-8])(?:\.(?<lang>[a-z]{2}(?:_[A-Z]{2})?))?$")]
     private static partial Regex ManPage();
+
+    [GeneratedRegex(@"^lib.*\.so(\.\d+)*$")]
+    private static partial Regex SharedLibrary();
 
     [GeneratedRegex(@"\.so(\.\d+)*$|\.(o|a|la|lo)$")]
     private static partial Regex SharedObject();
