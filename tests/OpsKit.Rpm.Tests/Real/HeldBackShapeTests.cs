@@ -61,6 +61,21 @@ public sealed class HeldBackShapeTests
     }
 
     [Fact]
+    public async Task A_makefile_without_install_target_that_built_a_shared_library_is_refused_naming_it()
+    {
+        using var dir = new TempDir("rpm-sl-lib");
+        using var tree = await SourceArchive.OpenAsync(new SystemContext(), Path.Combine(RealData.Folder, "sl-5.02.tar.gz"));
+        var build = Path.Combine(dir.Path, "sl-5.02");
+        CopyTree(tree.Root, build);
+        // A program and a shared library next to it, as a Makefile that builds both would leave them.
+        File.Copy("/bin/true", Path.Combine(build, "sl"));
+        File.Copy("/bin/true", Path.Combine(build, "libsl.so.1"));
+        var e = Assert.Throws<OpsKitException>(() => BuildOutputInstaller.Plan(build, tree.Root, "sl-5.02.tar.gz"));
+        Assert.Contains("produced shared libraries (libsl.so.1)", e.Message);
+        Assert.Contains("write %install by hand", e.Message);
+    }
+
+    [Fact]
     public async Task Cmake_files_in_a_subfolder_are_used_when_the_top_level_makefile_cannot_install()
     {
         // lz4 keeps build/cmake and build/meson beside its top-level Makefile. That Makefile installs, so it wins;
