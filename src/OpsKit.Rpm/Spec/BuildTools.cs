@@ -25,6 +25,7 @@ public static class BuildTools
         ["nasm"] = [("nasm", "nasm", "nasm")],
         ["yasm"] = [("yasm", "yasm", "yasm")],
         ["gperf"] = [("gperf", "gperf", "gperf")],
+        ["texinfo"] = [("makeinfo", "texinfo", "texinfo")],
         ["cmake"] = [("cmake", "cmake", "cmake")],
         ["meson"] = [("meson", "meson", "meson"), ("ninja", "ninja-build", "ninja-build")],
         ["perl-interpreter"] = [("perl", "perl", "perl-interpreter")],

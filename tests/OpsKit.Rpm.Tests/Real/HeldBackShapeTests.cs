@@ -150,6 +150,17 @@ public sealed class HeldBackShapeTests
     }
 
     [Fact]
+    public async Task Indent_html_manual_needs_makeinfo_and_hello_shipped_info_does_not()
+    {
+        using var indent = await SourceArchive.OpenAsync(new SystemContext(), Excerpt("indent-2.2.12"));
+        Assert.True(AutotoolsReader.NeedsMakeinfo(indent));
+        Assert.Contains("Debian: apt-get install texinfo; Fedora: dnf install texinfo",
+            Assert.Throws<OpsKitException>(() => BuildTools.Require(["texinfo"], _ => null)).Message);
+        using var hello = await SourceArchive.OpenAsync(new SystemContext(), Path.Combine(RealData.Folder, "hello-2.10.tar.gz"));
+        Assert.False(AutotoolsReader.NeedsMakeinfo(hello));
+    }
+
+    [Fact]
     public void Translated_man_pages_are_listed_per_language_never_owning_the_language_folder()
     {
         // dos2unix installs de/, es/, fr/, nl/, ... man pages: the language folders belong to the filesystem package.

@@ -53,7 +53,7 @@ internal static partial class AutotoolsReader
             VersionOrigin = versionOrigin,
             Url = url,
             Origin = origin,
-            BuildRequires = requires.Concat(Tools(text)).Distinct().ToList(),
+            BuildRequires = requires.Concat(Tools(text)).Concat(NeedsMakeinfo(tree) ? ["texinfo"] : []).Distinct().ToList(),
             // A test suite run under valgrind is a developer check (jq 1.6: hours on a loaded builder); distributions run it plain.
             ConfigureArgs = Regex.IsMatch(text, @"AC_ARG_ENABLE\(\s*\[?valgrind\]?") ? ["--disable-valgrind"] : [],
             UsesLibtool = text.Contains("LT_INIT", StringComparison.Ordinal) || text.Contains("AC_PROG_LIBTOOL", StringComparison.Ordinal),
@@ -91,6 +91,22 @@ internal static partial class AutotoolsReader
             if (tree.Read(f)?.Trim() is { } v && Identity.IsVersion(v)) return (v, f);
         }
         return null;
+    }
+
+    /// <summary>makeinfo runs in the build when a manual is built as HTML too (indent 2.2.12: "all-local: html" in
+    /// doc/Makefile.am) or a Texinfo manual (@setfilename) has no .info in the tarball; hello ships its .info and needs none.</summary>
+    internal static bool NeedsMakeinfo(SourceTree tree)
+    {
+        foreach (var am in Directory.EnumerateFiles(tree.Root, "Makefile.am", SearchOption.AllDirectories))
+        {
+            if (Regex.IsMatch(File.ReadAllText(am), @"^(all-local|install-data-local)\s*:.*\b(html|install-html)\b", RegexOptions.Multiline)) return true;
+        }
+        foreach (var texi in Directory.EnumerateFiles(tree.Root, "*.texi", SearchOption.AllDirectories))
+        {
+            var m = Regex.Match(File.ReadAllText(texi), @"^@setfilename\s+(\S+)", RegexOptions.Multiline);
+            if (m.Success && !File.Exists(Path.Combine(Path.GetDirectoryName(texi)!, m.Groups[1].Value))) return true;
+        }
+        return false;
     }
 
     /// <summary>Build tools the macros call for: libtool, gettext (with autopoint), bison, flex.</summary>
