@@ -16,6 +16,7 @@ public static class Prober
     {
         var host = await HostRpm.ProbeAsync(context, ct).ConfigureAwait(false);
         BuildTools.Require(context, recipe.BuildRequires);
+        await BuildTools.RequireModulesAsync(context, recipe.BuildRequires, ct).ConfigureAwait(false);
         using var support = SupportFiles.Create(debianHost: !host.IsRpmDistro);
         var top = Path.Combine(support.Directory, "top");
         foreach (var sub in Setup.BuildTreeSetup.Subdirectories) Directory.CreateDirectory(Path.Combine(top, sub));

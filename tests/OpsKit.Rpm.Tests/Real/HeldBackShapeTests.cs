@@ -150,6 +150,18 @@ public sealed class HeldBackShapeTests
     }
 
     [Fact]
+    public async Task Libslirp_missing_glib_module_is_exit_69_naming_the_module_before_meson_runs()
+    {
+        var s = await InspectExcerpt("libslirp-v4.7.0");
+        using var tree = s.Tree;
+        Assert.Contains("pkgconfig(glib-2.0)", s.Meta.BuildRequires);
+        var e = Assert.Throws<OpsKitException>(() => BuildTools.RequireModules(RecipeBook.For(s).BuildRequires, m => m != "glib-2.0"));
+        Assert.Equal(ExitCodes.Unavailable, e.ExitCode);
+        Assert.Contains("pkg-config module 'glib-2.0'", e.Message);
+        Assert.Contains("Fedora: dnf install 'pkgconfig(glib-2.0)'", e.Message);
+    }
+
+    [Fact]
     public async Task Indent_html_manual_needs_makeinfo_and_hello_shipped_info_does_not()
     {
         using var indent = await SourceArchive.OpenAsync(new SystemContext(), Excerpt("indent-2.2.12"));
