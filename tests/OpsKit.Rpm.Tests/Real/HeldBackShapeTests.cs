@@ -30,6 +30,8 @@ public sealed class HeldBackShapeTests
         var s = SourceInspector.Inspect(tree, "sl-5.02.tar.gz", new InspectOptions());
         Assert.False(s.Meta.Makefile!.HasInstall);
         Assert.Equal("SL", s.License.Expression);
+        // README.md, not its Japanese translation README.ja.md (which sorts first).
+        Assert.StartsWith("SL (Steam Locomotive) runs across your terminal", s.Description);
         // sl links -lncurses: without its headers the build fails on a clean builder.
         Assert.Contains("pkgconfig(ncurses)", s.Meta.BuildRequires);
         Assert.True(RecipeBook.For(s).InstallFromBuild);

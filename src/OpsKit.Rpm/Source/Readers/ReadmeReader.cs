@@ -10,7 +10,12 @@ internal static partial class ReadmeReader
 {
     /// <summary>The README file name, or null.</summary>
     public static string? Find(SourceTree tree) =>
-        tree.TopFiles().FirstOrDefault(f => f.StartsWith("README", StringComparison.OrdinalIgnoreCase) && new FileInfo(tree.File(f)).Length > 0 && !Pointer(tree, f));
+        tree.TopFiles().Where(f => f.StartsWith("README", StringComparison.OrdinalIgnoreCase) && new FileInfo(tree.File(f)).Length > 0 && !Pointer(tree, f))
+            // A translation (sl: README.ja.md beside README.md) only when there is nothing else.
+            .OrderBy(f => Translation().IsMatch(f) ? 1 : 0).FirstOrDefault();
+
+    [GeneratedRegex(@"^README[._-](?!(md|txt|rst|in)$)[a-z]{2}([_-][A-Za-z]{2})?(\.\w+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Translation();
 
     /// <summary>A README that only sends the reader to another (fribidi 1.0.8: README is "See README.md").</summary>
     private static bool Pointer(SourceTree tree, string file) =>
