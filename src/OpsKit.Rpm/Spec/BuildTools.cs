@@ -48,7 +48,7 @@ public static class BuildTools
             var r = await context.Runner.RunAsync(new CommandSpec("pkg-config", "--exists", m) { Timeout = TimeSpan.FromSeconds(30) }, ct).ConfigureAwait(false);
             if (r.ExitCode != 0) missing.Add(m);
         }
-        RequireModules(modules, m => !missing.Contains(m));
+        RequireModules(buildRequires, m => !missing.Contains(m));
     }
 
     /// <summary>The same with the module lookup given.</summary>
