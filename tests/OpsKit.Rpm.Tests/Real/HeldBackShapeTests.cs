@@ -164,6 +164,16 @@ public sealed class HeldBackShapeTests
     }
 
     [Fact]
+    public async Task Pkg_config_on_this_host_decides_which_modules_are_missing()
+    {
+        // The real lookup: ncurses (libncurses-dev, deps/rpm.txt) is there, a made-up module is not.
+        await BuildTools.RequireModulesAsync(new SystemContext(), ["make", "pkgconfig(ncurses)"]);
+        var e = await Assert.ThrowsAsync<OpsKitException>(() => BuildTools.RequireModulesAsync(new SystemContext(), ["pkgconfig(ncurses)", "pkgconfig(opskit-no-such-module)"]));
+        Assert.Equal(ExitCodes.Unavailable, e.ExitCode);
+        Assert.Contains("'opskit-no-such-module'", e.Message);
+    }
+
+    [Fact]
     public async Task Indent_html_manual_needs_makeinfo_and_hello_shipped_info_does_not()
     {
         using var indent = await SourceArchive.OpenAsync(new SystemContext(), Excerpt("indent-2.2.12"));
