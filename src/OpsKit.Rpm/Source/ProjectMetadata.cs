@@ -60,6 +60,9 @@ public sealed record MakefileFacts(IReadOnlyList<string> Variables, bool SetsCfl
     /// <summary>Variables the Makefile sets to a folder below PREFIX ("DESTDIR=${PREFIX}/bin": NAME and "bin").</summary>
     public IReadOnlyList<(string Name, string Sub)> PrefixVariables { get; init; } = [];
 
+    /// <summary>Its MANDIR is the section-1 folder itself (xxHash 0.8.1: "MANDIR ?= $(PREFIX)/man/man1"), so it is given %{_mandir}/man1.</summary>
+    public bool ManDirIsSection1 { get; init; }
+
     /// <summary>It has an install target; without one, %install copies the programs and man pages the trial build produced.</summary>
     public bool HasInstall { get; init; } = true;
 

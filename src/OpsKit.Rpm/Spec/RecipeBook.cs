@@ -114,7 +114,8 @@ public static class RecipeBook
             ("DATADIR", "%{_datadir}"), ("datadir", "%{_datadir}"), ("MANDIR", "%{_mandir}"), ("mandir", "%{_mandir}"),
             ("SYSCONFDIR", "%{_sysconfdir}"), ("sysconfdir", "%{_sysconfdir}"),
         };
-        return string.Concat(map.Where(p => f.Variables.Contains(p.Var)).Select(p => $" {p.Var}={p.Macro}"));
+        return string.Concat(map.Where(p => f.Variables.Contains(p.Var))
+            .Select(p => $" {p.Var}={(f.ManDirIsSection1 && p.Var is "MANDIR" or "mandir" ? p.Macro + "/man1" : p.Macro)}"));
     }
 
     private static Recipe Python(Inspection s)

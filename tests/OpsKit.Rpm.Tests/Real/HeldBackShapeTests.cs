@@ -174,6 +174,16 @@ public sealed class HeldBackShapeTests
     }
 
     [Fact]
+    public async Task XxHash_mandir_that_is_the_man1_folder_gets_the_man1_macro()
+    {
+        // "MANDIR ?= $(PREFIX)/man/man1": given %{_mandir}, xxhsum.1 landed in /usr/share/man itself.
+        var s = await InspectExcerpt("xxHash-0.8.1");
+        using var tree = s.Tree;
+        Assert.True(s.Meta.Makefile!.ManDirIsSection1);
+        Assert.Contains(" MANDIR=%{_mandir}/man1", RecipeBook.MakeVariables(s.Meta.Makefile), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Indent_html_manual_needs_makeinfo_and_hello_shipped_info_does_not()
     {
         using var indent = await SourceArchive.OpenAsync(new SystemContext(), Excerpt("indent-2.2.12"));

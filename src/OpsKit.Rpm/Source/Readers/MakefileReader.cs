@@ -26,6 +26,7 @@ internal static partial class MakefileReader
                 text.Contains("$(LDFLAGS)", StringComparison.Ordinal))
             {
                 HasInstall = ShapeDetector.HasInstallTarget(top),
+                ManDirIsSection1 = Regex.IsMatch(text, @"^(MANDIR|mandir)[ \t]*[:?]?=.*\bman1(dir)?\)?[ \t]*$", RegexOptions.Multiline),
                 PrefixVariables = Regex.Matches(top, @"^(\w+)[ \t]*[:?]?=[ \t]*\$[({](?:PREFIX|prefix)[)}]/(\S+)[ \t]*$", RegexOptions.Multiline)
                     .Select(m => (m.Groups[1].Value, m.Groups[2].Value)).DistinctBy(p => p.Item1).ToList(),
             },
