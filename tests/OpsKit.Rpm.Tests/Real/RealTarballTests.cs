@@ -1,4 +1,4 @@
-// The eleven real upstream tarballs of tests/data/rpm-real (Debian bookworm's .orig
+// The real upstream tarballs of tests/data/rpm-real (Debian bookworm's .orig
 // tarballs): each scaffolds with "rpm spec --probe", builds through "rpm build" and
 // lints with 0 errors under OpsKit's profile; the spec is compared with Golden/real/.
 using System.Diagnostics;
