@@ -94,12 +94,17 @@ public sealed class HeldBackShapeTests
     }
 
     [Fact]
-    public async Task Pixman_mit_text_inside_a_c_comment_is_found()
+    public async Task Pixman_mit_text_inside_a_c_comment_is_found_and_optional_gtk_is_no_build_requirement()
     {
         using var tree = await SourceArchive.OpenAsync(new SystemContext(), Excerpt("pixman-0.42.2"));
         var license = LicenseDetector.Detect(tree, null, "metadata");
         Assert.Equal("MIT", license.Expression);
         Assert.Contains("COPYING", license.Evidence);
+        // gtk+-3.0 (demos) and libpng (tests) are checked with an action-if-not-found: optional, no BuildRequires,
+        // so the probe does not refuse a host without them.
+        var meta = AutotoolsReader.Read(tree);
+        Assert.DoesNotContain("pkgconfig(gtk+-3.0)", meta.BuildRequires);
+        Assert.DoesNotContain("pkgconfig(libpng)", meta.BuildRequires);
     }
 
     [Fact]

@@ -42,8 +42,12 @@ internal static partial class AutotoolsReader
             origin = "configure PACKAGE_TARNAME/PACKAGE_VERSION";
         }
         var text = ac ?? "";
-        var requires = PkgCheck().Matches(text)
-            .SelectMany(m => CallArgs.M4(m.Groups[1].Value).ElementAtOrDefault(1)?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [])
+        // A module also checked with an action-if-not-found is optional (pixman 0.42.2: gtk+-3.0 for its demos, checked
+        // plainly only under --enable-gtk=yes): no BuildRequires.
+        var checks = PkgCheck().Matches(text).Select(m => CallArgs.M4(m.Groups[1].Value)).ToList();
+        static IEnumerable<string> Words(IReadOnlyList<string> a) => a.ElementAtOrDefault(1)?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var optional = checks.Where(a => a.ElementAtOrDefault(3) is { Length: > 0 }).SelectMany(Words).ToHashSet(StringComparer.Ordinal);
+        var requires = checks.SelectMany(Words).Where(w => !optional.Contains(w))
             .Where(w => Regex.IsMatch(w, @"^[A-Za-z][\w.+-]*$"))
             .Select(w => $"pkgconfig({w})").Distinct().ToList();
         return new ProjectMetadata

@@ -23,7 +23,8 @@ internal static partial class MesonReader
             if (list.Success) license = string.Join(" AND ", Regex.Matches(list.Groups[1].Value, "'([^']*)'").Select(m => m.Groups[1].Value));
         }
         var languages = positional.Skip(1).ToList();
-        var requires = Dependency().Matches(text).Select(m => m.Groups[1].Value)
+        // dependency('x', required: false) (or a feature option) is optional: no BuildRequires.
+        var requires = Dependency().Matches(text).Where(m => !Regex.IsMatch(m.Groups[2].Value, @"required\s*:\s*(false|get_option)")).Select(m => m.Groups[1].Value)
             .Where(d => d is not ("threads" or "dl" or "m"))
             .Select(d => $"pkgconfig({d})").Distinct().ToList();
         // Build tools named by find_program (dav1d: nasm for its x86 assembly); optional ones are left to the packager.
@@ -63,6 +64,6 @@ internal static partial class MesonReader
     [GeneratedRegex(@"\bfind_program\s*\(\s*'([\w.+-]+)'\s*([^)]*)\)")]
     private static partial Regex FindProgram();
 
-    [GeneratedRegex(@"\bdependency\s*\(\s*'([^']+)'")]
+    [GeneratedRegex(@"\bdependency\s*\(\s*'([^']+)'([^)]*)\)")]
     private static partial Regex Dependency();
 }
