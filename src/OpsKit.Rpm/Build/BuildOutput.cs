@@ -22,13 +22,16 @@ public sealed partial record BuildOutput
     /// <summary>True when nothing failed.</summary>
     public bool Ok => Errors.Count == 0;
 
-    /// <summary>Parses combined stdout and stderr.</summary>
+    /// <summary>Parses stdout and stderr. rpmbuild's shell trace ("+ cmd") and its "error:" lines go to stderr, the
+    /// tools' own messages (meson's "ERROR: Program 'nasm' not found") mostly to stdout, so stdout is read first and
+    /// the context keeps the last trace lines apart from the last messages: the failing command and why it failed.</summary>
     public static BuildOutput Parse(string stdout, string stderr)
     {
         var o = new BuildOutput();
         var tail = new Queue<string>();
+        var trace = new Queue<string>();
         var inUnpackaged = false;
-        foreach (var raw in (stderr + "\n" + stdout).Split('\n'))
+        foreach (var raw in (stdout + "\n" + stderr).Split('\n'))
         {
             var line = raw.TrimEnd('\r');
             if (inUnpackaged)
@@ -41,7 +44,7 @@ public sealed partial record BuildOutput
             {
                 var message = t[6..].Trim();
                 if (message.StartsWith("Installed (but unpackaged) file(s) found", StringComparison.Ordinal)) inUnpackaged = true;
-                if (o.Errors.Count == 0) o.Context.AddRange(tail);
+                if (o.Errors.Count == 0) { o.Context.AddRange(tail); o.Context.AddRange(trace); }
                 o.Errors.Add(message);
             }
             else if (t.StartsWith("warning:", StringComparison.Ordinal))
@@ -54,8 +57,9 @@ public sealed partial record BuildOutput
             else if (t.StartsWith("Bad file:", StringComparison.Ordinal) || t.StartsWith("Bad source:", StringComparison.Ordinal)) o.Errors.Add(t);
             if (t.Length > 0)
             {
-                tail.Enqueue(line);
-                if (tail.Count > 15) tail.Dequeue();
+                var q = t.StartsWith("+ ", StringComparison.Ordinal) ? trace : tail;
+                q.Enqueue(line);
+                if (q.Count > (q == trace ? 3 : 12)) q.Dequeue();
             }
         }
         return o;

@@ -36,8 +36,12 @@ public static partial class LicenseDetector
         ("BSD-3-Clause", ["redistribution and use in source and binary forms", "neither the name"]),
         ("BSD-2-Clause", ["redistribution and use in source and binary forms", "redistributions in binary form must reproduce"]),
         ("MIT", ["permission is hereby granted, free of charge", "the above copyright notice and this permission notice shall be included"]),
+        // The X.Org wording (pixman's COPYING): same grant, "(including the next paragraph)".
+        ("MIT", ["permission is hereby granted, free of charge", "the above copyright notice and this permission notice (including the next paragraph) shall be included"]),
         ("ISC", ["permission to use, copy, modify, and/or distribute this software for any purpose with or without fee is hereby granted, provided that the above copyright notice and this permission notice appear in all copies"]),
         ("ISC", ["permission to use, copy, modify, and distribute this software for any purpose with or without fee is hereby granted, provided that the above copyright notice and this permission notice appear in all copies"]),
+        // sl's own licence (SPDX "SL").
+        ("SL", ["everyone is permitted to do anything on this program including copying, modifying, and improving, unless you try to pretend that you wrote it"]),
         ("0BSD", ["permission to use, copy, modify, and/or distribute this software for any purpose with or without fee is hereby granted"]),
     ];
 
@@ -152,7 +156,9 @@ public static partial class LicenseDetector
         ("GPL-2.0-or-later", @"gnu general public licen[cs]e,? version 2 or (any )?later"),
     ];
 
-    private static string Normalise(string text) => Regex.Replace(text.ToLowerInvariant().Replace('\u2019', '\''), @"\s+", " ");
+    // Comment leaders out (pixman's COPYING is a C comment, " * " before every line), then whitespace runs to one space.
+    private static string Normalise(string text) =>
+        Regex.Replace(Regex.Replace(text.ToLowerInvariant().Replace('\u2019', '\''), @"(?m)^[ \t]*(\*(?!/)|#|//|/\*)[ \t]?", " "), @"\s+", " ");
 
     private static bool MentionsLaterVersion(SourceTree tree) =>
         SampleFiles(tree).Any(f => Normalise(Head(f)).Contains("any later version", StringComparison.Ordinal));

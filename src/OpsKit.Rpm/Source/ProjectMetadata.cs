@@ -21,6 +21,8 @@ public sealed record ProjectMetadata
     public string? VersionOrigin { get; init; }
     /// <summary>Extra arguments for the configure step (a --with-X switch that picks a system library over an empty bundled folder).</summary>
     public IReadOnlyList<string> ConfigureArgs { get; init; } = [];
+    /// <summary>The subfolder holding the build files (CMake or Meson beside a top-level Makefile), or null for the top level.</summary>
+    public string? SourceDir { get; init; }
     /// <summary>Things the reader wants the packager to check.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
     /// <summary>The build file the metadata came from ("configure.ac AC_INIT"), or null.</summary>
@@ -57,6 +59,12 @@ public sealed record MakefileFacts(IReadOnlyList<string> Variables, bool SetsCfl
 {
     /// <summary>Variables the Makefile sets to a folder below PREFIX ("DESTDIR=${PREFIX}/bin": NAME and "bin").</summary>
     public IReadOnlyList<(string Name, string Sub)> PrefixVariables { get; init; } = [];
+
+    /// <summary>Its MANDIR is the section-1 folder itself (xxHash 0.8.1: "MANDIR ?= $(PREFIX)/man/man1"), so it is given %{_mandir}/man1.</summary>
+    public bool ManDirIsSection1 { get; init; }
+
+    /// <summary>It has an install target; without one, %install copies the programs and man pages the trial build produced.</summary>
+    public bool HasInstall { get; init; } = true;
 
     /// <summary>True when it installs under $(DESTDIR).</summary>
     public bool HonoursDestDir => Variables.Contains("DESTDIR");

@@ -13,7 +13,7 @@ public static partial class ShapeDetector
     {
         var shape = TryDetect(tree);
         if (shape is { } s) return s;
-        throw OpsKitException.BadData($"{displayName}: no build system found (looked for configure, configure.ac, CMakeLists.txt, meson.build, pyproject.toml, setup.py, go.mod, Cargo.toml, Makefile.PL, Build.PL, a Makefile with an install target, or scripts with a #! line)");
+        throw OpsKitException.BadData($"{displayName}: no build system found (looked for configure, configure.ac, CMakeLists.txt, meson.build, pyproject.toml, setup.py, go.mod, Cargo.toml, Makefile.PL, Build.PL, a Makefile that installs or compiles C, CMakeLists.txt or meson.build in build/cmake, cmake, build/meson, or scripts with a #! line)");
     }
 
     /// <summary>The shape, or null.</summary>
@@ -29,10 +29,42 @@ public static partial class ShapeDetector
         if (Has("Cargo.toml")) return Shape.Rust;
         if (Has("Makefile.PL")) return Shape.PerlMakeMaker;
         if (Has("Build.PL")) return Shape.PerlModuleBuild;
-        if (MakefileName(tree) is { } mk && InstallTarget().IsMatch(tree.Read(mk) ?? "")) return Shape.Makefile;
+        if (MakefileName(tree) is { } mk && HasInstallTarget(tree.Read(mk) ?? "")) return Shape.Makefile;
+        // CMake or Meson files kept in a subfolder beside a top-level Makefile (lz4: build/cmake, build/meson;
+        // xxHash: cmake_unofficial): used when the Makefile cannot install.
+        if (SubfolderBuild(tree) is { } sub) return sub.Shape;
+        // A Makefile that builds C but cannot install (sl): %install copies what the trial build produced.
+        if (MakefileName(tree) is { } plain && BuildsC(tree, tree.Read(plain) ?? "")) return Shape.Makefile;
         if (ScriptFinder.Find(tree).Count > 0) return Shape.Scripts;
         return null;
     }
+
+    /// <summary>Subfolders where projects keep alternative build files, in the order they are tried.</summary>
+    private static readonly string[] s_subfolders = ["build/cmake", "cmake", "cmake_unofficial", "contrib/cmake", "build/meson", "meson", "contrib/meson"];
+
+    /// <summary>A CMakeLists.txt or meson.build in a known subfolder of a tree whose top level has neither, or null.</summary>
+    public static (Shape Shape, string Dir)? SubfolderBuild(SourceTree tree)
+    {
+        if (tree.Has("CMakeLists.txt") || tree.Has("meson.build")) return null;
+        foreach (var dir in s_subfolders)
+        {
+            if (tree.Has(Path.Combine(dir, "CMakeLists.txt")) && ProjectCall().IsMatch(tree.Read(Path.Combine(dir, "CMakeLists.txt"))!)) return (Shape.CMake, dir);
+            if (tree.Has(Path.Combine(dir, "meson.build")) && ProjectCall().IsMatch(tree.Read(Path.Combine(dir, "meson.build"))!)) return (Shape.Meson, dir);
+        }
+        return null;
+    }
+
+    /// <summary>True when the Makefile text has an install target ("install:", "install uninstall:", "install::").</summary>
+    public static bool HasInstallTarget(string makefile) => InstallTarget().IsMatch(makefile);
+
+    /// <summary>A Makefile with a rule that runs the C compiler on sources the tree has.</summary>
+    private static bool BuildsC(SourceTree tree, string makefile) =>
+        Regex.IsMatch(makefile, @"^\t.*\$[({](CC|CXX)[)}]|^\t\s*(gcc|cc|g\+\+|clang)\s", RegexOptions.Multiline)
+        && new[] { tree.Root, tree.File("src") }.Where(Directory.Exists).SelectMany(d => Directory.EnumerateFiles(d))
+            .Any(f => f.EndsWith(".c", StringComparison.Ordinal) || f.EndsWith(".cpp", StringComparison.Ordinal) || f.EndsWith(".cc", StringComparison.Ordinal));
+
+    [GeneratedRegex(@"^\s*project\s*\(", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex ProjectCall();
 
     /// <summary>An autoconf-generated configure whose inputs live in a subfolder (pv: autoconf/configure.in).</summary>
     private static bool Generated(SourceTree tree)

@@ -15,6 +15,12 @@ public static partial class SourceInspector
         var shape = ShapeDetector.Detect(tree, input);
         var meta = BundledFolders.Resolve(tree, shape, Read(tree, shape), input);
         var notes = new List<string>(meta.Notes);
+        // The build-system rule, stated where the files leave a choice: a top-level Makefile that installs wins;
+        // without one, CMake or Meson files in a subfolder; without those, the Makefile's build output.
+        if (meta.SourceDir is { } sub)
+            notes.Add($"built with {sub}/{(shape == Shape.CMake ? "CMakeLists.txt" : "meson.build")} (%_vpath_srcdir): the top level has no Makefile with an install target");
+        else if (shape == Shape.Makefile && ShapeDetector.SubfolderBuild(tree) is { } other && meta.Makefile is { HasInstall: true })
+            notes.Add($"the top-level Makefile's install target is used; {other.Dir} also has {other.Shape.Name()} files (rule: a Makefile that installs wins)");
         var evidence = new List<string>();
         var (name, nameFrom) = ChooseName(tree, meta, options, notes);
         if (name is null)
@@ -62,6 +68,12 @@ public static partial class SourceInspector
             if (text is null) continue;
             var cleaned = Clean(DropName(ReadmeReader.Unmark(text), name, meta.DistName));
             if (Summary.IsSummary(cleaned)) { summary = cleaned; evidence.Add($"summary: {from}"); }
+            else if (Shorten(cleaned) is { } shorter)
+            {
+                summary = shorter;
+                evidence.Add($"summary: {from}, cut at its first comma");
+                notes.Add($"summary is the sentence from {from} cut at its first comma (the whole is over 79 columns): check it");
+            }
             else notes.Add($"summary candidate from {from} is not a summary (an instruction, badge, URL, markup or over 79 columns): '{Truncate(text)}'");
         }
         if (summary is null)
@@ -83,6 +95,18 @@ public static partial class SourceInspector
             LicenseFiles = LicenseDetector.LicenseFiles(tree).Concat(license.Files).Distinct().Where(f => new FileInfo(tree.File(f)).Length > 0).ToList(),
             DocFiles = tree.TopFiles().Where(f => DocName().IsMatch(f) && new FileInfo(tree.File(f)).Length > 0).ToList(),
         };
+    }
+
+    /// <summary>A sentence over 79 columns cut before its first comma ("User-mode networking library used by virtual machines,
+    /// containers or various tools" -> "User-mode networking library used by virtual machines"), when that part is a summary of
+    /// at least four words; else null.</summary>
+    internal static string? Shorten(string? sentence)
+    {
+        if (sentence is null || sentence.Length <= 79 || Summary.IsInstruction(sentence)) return null;
+        var comma = sentence.IndexOf(", ", StringComparison.Ordinal);
+        if (comma < 0) return null;
+        var head = sentence[..comma].TrimEnd();
+        return head.Split(' ').Length >= 4 && Summary.IsSummary(head) && !Regex.IsMatch(head, @"[(\[]") ? head : null;
     }
 
     private static string Truncate(string s) => s.Length > 60 ? s[..60] + "..." : s;
@@ -133,7 +157,7 @@ public static partial class SourceInspector
             if (Identity.IsVersion(declared))
             {
                 if (labelled.Version is null || Norm(labelled.Version) == Norm(declared)) return (declared, meta.VersionOrigin ?? meta.Origin ?? "metadata");
-                notes.Add($"version: {meta.VersionOrigin ?? meta.Origin} says '{declared}', the archive {labelled.Label} says '{labelled.Version}'; used the archive's");
+                notes.Add($"version: {meta.VersionOrigin ?? meta.Origin} says '{declared}', the archive {labelled.Label} says '{labelled.Version}'; used the archive's (rule: the archive is Source0, and build files often miss a version bump; pass --version to choose the other)");
                 return (labelled.Version, labelled.Label);
             }
             notes.Add($"version: {meta.VersionOrigin ?? meta.Origin} gives '{declared}', {Identity.WhyNotVersion(declared)}, not a version; not used");
@@ -156,8 +180,8 @@ public static partial class SourceInspector
     private static ProjectMetadata Read(SourceTree tree, Shape shape) => shape switch
     {
         Shape.Autotools or Shape.AutotoolsBootstrap => AutotoolsReader.Read(tree),
-        Shape.CMake => CMakeReader.Read(tree),
-        Shape.Meson => MesonReader.Read(tree),
+        Shape.CMake => CMakeReader.Read(tree, ShapeDetector.SubfolderBuild(tree)?.Dir ?? ""),
+        Shape.Meson => MesonReader.Read(tree, ShapeDetector.SubfolderBuild(tree)?.Dir ?? ""),
         Shape.Python => PythonReader.Read(tree),
         Shape.Go => CargoGoReader.ReadGo(tree),
         Shape.Rust => CargoGoReader.ReadCargo(tree),

@@ -21,7 +21,7 @@ public static partial class Spdx
         "LGPL-2.0-or-later", "LGPL-2.1-only", "LGPL-2.1-or-later", "LGPL-3.0-only", "LGPL-3.0-or-later", "Libpng",
         "libpng-2.0", "libtiff", "LPL-1.02", "LPPL-1.3c", "MirOS", "MIT", "MIT-0", "MIT-CMU", "MPL-1.0", "MPL-1.1", "MPL-2.0", "MS-PL",
         "MS-RL", "NCSA", "NTP", "OFL-1.1", "OpenSSL", "OSL-3.0", "PHP-3.01", "PostgreSQL", "PSF-2.0", "Python-2.0",
-        "Python-2.0.1", "Ruby", "SGI-B-2.0", "Sleepycat", "SMLNJ", "TCL", "Unicode-3.0", "Unicode-DFS-2016", "Unlicense", "UPL-1.0",
+        "Python-2.0.1", "Ruby", "SGI-B-2.0", "SL", "Sleepycat", "SMLNJ", "TCL", "Unicode-3.0", "Unicode-DFS-2016", "Unlicense", "UPL-1.0",
         "Vim", "W3C", "WTFPL", "X11", "XFree86-1.1", "Zlib", "ZPL-2.0", "ZPL-2.1",
         "LicenseRef-Fedora-Public-Domain", "LicenseRef-Callaway-Public-Domain",
     ];

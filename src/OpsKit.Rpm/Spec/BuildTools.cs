@@ -22,6 +22,10 @@ public static class BuildTools
         ["gettext"] = [("msgfmt", "gettext", "gettext")],
         ["bison"] = [("bison", "bison", "bison")],
         ["flex"] = [("flex", "flex", "flex")],
+        ["nasm"] = [("nasm", "nasm", "nasm")],
+        ["yasm"] = [("yasm", "yasm", "yasm")],
+        ["gperf"] = [("gperf", "gperf", "gperf")],
+        ["texinfo"] = [("makeinfo", "texinfo", "texinfo")],
         ["cmake"] = [("cmake", "cmake", "cmake")],
         ["meson"] = [("meson", "meson", "meson"), ("ninja", "ninja-build", "ninja-build")],
         ["perl-interpreter"] = [("perl", "perl", "perl-interpreter")],
@@ -31,6 +35,34 @@ public static class BuildTools
     /// <summary>Throws exit 69 for the first BuildRequires whose program is not on PATH.</summary>
     public static void Require(SystemContext context, IEnumerable<string> buildRequires) =>
         Require(buildRequires, program => ExecutableLocator.Find(program, context.Env("PATH")));
+
+    /// <summary>Throws exit 69 for the first pkgconfig(NAME) BuildRequires that pkg-config cannot find on this host
+    /// (libslirp: glib-2.0), before meson or configure stop on it with their own output.</summary>
+    public static async Task RequireModulesAsync(SystemContext context, IEnumerable<string> buildRequires, CancellationToken ct = default)
+    {
+        var modules = Modules(buildRequires).ToList();
+        if (modules.Count == 0 || ExecutableLocator.Find("pkg-config", context.Env("PATH")) is null) return;
+        var missing = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in modules)
+        {
+            var r = await context.Runner.RunAsync(new CommandSpec("pkg-config", "--exists", m) { Timeout = TimeSpan.FromSeconds(30) }, ct).ConfigureAwait(false);
+            if (r.ExitCode != 0) missing.Add(m);
+        }
+        RequireModules(buildRequires, m => !missing.Contains(m));
+    }
+
+    /// <summary>The same with the module lookup given.</summary>
+    public static void RequireModules(IEnumerable<string> buildRequires, Func<string, bool> exists)
+    {
+        foreach (var m in Modules(buildRequires))
+        {
+            if (!exists(m))
+                throw OpsKitException.Unavailable($"the trial build needs the pkg-config module '{m}', which is not on this host: install its development files (Debian: apt-get install the -dev package that ships {m}.pc; Fedora: dnf install 'pkgconfig({m})')");
+        }
+    }
+
+    private static IEnumerable<string> Modules(IEnumerable<string> buildRequires) =>
+        buildRequires.Select(b => System.Text.RegularExpressions.Regex.Match(b, @"^pkgconfig\(([\w.+-]+)\)$")).Where(m => m.Success).Select(m => m.Groups[1].Value);
 
     /// <summary>The same with the program lookup given (ExecutableLocator always adds the standard directories).</summary>
     public static void Require(IEnumerable<string> buildRequires, Func<string, string?> find)

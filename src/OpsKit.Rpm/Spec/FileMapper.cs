@@ -150,7 +150,9 @@ public static partial class FileMapper
     /// <summary>Doubles '%' in an installed path so rpm does not expand it.</summary>
     private static string Escape(string path) => path.Replace("%", "%%", StringComparison.Ordinal);
 
-    [GeneratedRegex(@"^/usr/share/man/(man\w+/[^/]+?)(\.(gz|bz2|xz|zst))?$")]
+    // man1/ls.1 and the translated pages of every language (de/man1/, pt_BR/man1/, ja.UTF-8/man1/): the filesystem
+    // package owns the language folders, so each page is listed, compression globbed.
+    [GeneratedRegex(@"^/usr/share/man/((?:[a-z]{2}(?:_[A-Z]{2})?(?:\.[\w-]+)?/)?man\w+/[^/]+?)(\.(gz|bz2|xz|zst))?$")]
     private static partial Regex ManPage();
 
     [GeneratedRegex(@"^(%\{_libdir\}/lib[^/]+)\.a$")]

@@ -77,6 +77,7 @@ public static partial class PathMacros
     public static bool IsSystemDir(string path) =>
         SystemDirs.Contains(path) || IconDir().IsMatch(path) || PythonSite().Match(path) is { Success: true } m && m.Length == path.Length
         || path.StartsWith("/usr/share/man/man", StringComparison.Ordinal) && !path[18..].Contains('/')
+        || Regex.IsMatch(path, @"^/usr/share/man/[a-z]{2}(_[A-Z]{2})?(\.[\w-]+)?(/man\w+)?$")
         || Regex.IsMatch(path, @"^/usr/share/locale/[^/]+(/LC_MESSAGES)?$") || path.EndsWith("/__pycache__", StringComparison.Ordinal)
         || Regex.IsMatch(path, @"^/usr/(local/)?lib(64)?/python3[.\d]*$") || path is "/usr/local" or "/usr/local/lib";
 

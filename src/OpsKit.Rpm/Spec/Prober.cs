@@ -16,6 +16,7 @@ public static class Prober
     {
         var host = await HostRpm.ProbeAsync(context, ct).ConfigureAwait(false);
         BuildTools.Require(context, recipe.BuildRequires);
+        await BuildTools.RequireModulesAsync(context, recipe.BuildRequires, ct).ConfigureAwait(false);
         using var support = SupportFiles.Create(debianHost: !host.IsRpmDistro);
         var top = Path.Combine(support.Directory, "top");
         foreach (var sub in Setup.BuildTreeSetup.Subdirectories) Directory.CreateDirectory(Path.Combine(top, sub));
@@ -32,9 +33,9 @@ public static class Prober
         // %check runs after %install: when only upstream's tests failed, the buildroot is complete. The spec then
         // leaves %check out and says so, rather than refusing a package that builds and installs.
         var checkOnly = real.Count > 0 && real.All(e => e.StartsWith("Bad exit status from", StringComparison.Ordinal) && e.EndsWith("(%check)", StringComparison.Ordinal));
-        if (checkOnly && Directory.Exists(buildRoot) && Directory.EnumerateFileSystemEntries(buildRoot).Any())
+        if (checkOnly && (recipe.InstallFromBuild || Directory.Exists(buildRoot) && Directory.EnumerateFileSystemEntries(buildRoot).Any()))
         {
-            var plan = FileMapper.Map(buildRoot);
+            var plan = recipe.InstallFromBuild ? FromBuild(source, top) : FileMapper.Map(buildRoot);
             plan.CheckFailed = true;
             var last = output.Context.Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('+')).TakeLast(3);
             plan.Notes.Add($"upstream's tests ({string.Join("; ", recipe.Check)}) failed in the trial build, so %check is left out: run them by hand and restore %check when they pass (last output: {string.Join(" | ", last)})");
@@ -45,8 +46,20 @@ public static class Prober
             var explained = PackageBuilder.Explain(output).Where(p => !p.StartsWith("installed but unpackaged", StringComparison.Ordinal));
             throw new OpsKitException("trial build failed: " + string.Join("\n", explained));
         }
+        if (recipe.InstallFromBuild) return FromBuild(source, top);
         if (!Directory.Exists(buildRoot) || !Directory.EnumerateFileSystemEntries(buildRoot).Any())
             throw new OpsKitException("trial build installed nothing: the install step put no files in the buildroot");
         return FileMapper.Map(buildRoot);
+    }
+
+    /// <summary>A Makefile without an install target: the %install lines and %files for what the trial build produced.</summary>
+    private static FilesPlan FromBuild(Inspection source, string top)
+    {
+        var marker = ShapeDetector.MakefileName(source.Tree) ?? "Makefile";
+        var dir = BuildOutputInstaller.FindBuildDir(Path.Combine(top, "BUILD"), marker)
+            ?? throw new OpsKitException($"trial build: cannot find the unpacked sources with {marker} below {Path.Combine(top, "BUILD")}");
+        var result = BuildOutputInstaller.Plan(dir, source.Tree.Root, source.Tree.ArchiveName ?? source.Name);
+        result.Files.InstallExtras.InsertRange(0, result.Install);
+        return result.Files;
     }
 }

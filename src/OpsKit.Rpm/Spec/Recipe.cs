@@ -27,6 +27,9 @@ public sealed record Recipe
     public bool NoArch { get; set; }
     /// <summary>Arguments of the main %files line ("-f %{pyproject_files}"), or empty.</summary>
     public string FilesArgs { get; init; } = "";
+    /// <summary>The Makefile has no install target: the probe finds the programs and man pages the build produced
+    /// and writes the %install lines that copy them (<see cref="BuildOutputInstaller"/>).</summary>
+    public bool InstallFromBuild { get; init; }
     /// <summary>The %files list when known without a probe build (scripts, Rust, Go).</summary>
     public List<string>? KnownFiles { get; init; }
 }

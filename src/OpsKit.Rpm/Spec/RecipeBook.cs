@@ -17,11 +17,13 @@ public static class RecipeBook
             Shape.Autotools or Shape.AutotoolsBootstrap => Autotools(s),
             Shape.CMake => new Recipe
             {
+                Globals = SourceDir(m),
                 BuildRequires = ["cmake"], Conf = ["%cmake"], Build = ["%cmake_build"], Install = ["%cmake_install"],
                 Check = m.CheckTarget is null ? [] : ["%ctest"],
             },
             Shape.Meson => new Recipe
             {
+                Globals = SourceDir(m),
                 BuildRequires = ["meson"], Conf = ["%meson"], Build = ["%meson_build"], Install = ["%meson_install"],
                 Check = m.CheckTarget is null ? [] : ["%meson_test"],
             },
@@ -42,6 +44,10 @@ public static class RecipeBook
         foreach (var br in m.BuildRequires) if (!recipe.BuildRequires.Contains(br)) recipe.BuildRequires.Add(br);
         return recipe;
     }
+
+    /// <summary>Build files in a subfolder (lz4's build/cmake): Fedora's %cmake and %meson take the source folder from %_vpath_srcdir.</summary>
+    private static List<string> SourceDir(ProjectMetadata m) =>
+        m.SourceDir is { } dir ? [$"%global _vpath_srcdir {dir}", ""] : [];
 
     private static Recipe Autotools(Inspection s)
     {
@@ -74,6 +80,7 @@ public static class RecipeBook
             Build = ["%set_build_flags", $"%make_build{flags}{vars}".TrimEnd()],
             Check = s.Meta.CheckTarget is { } t ? [$"%make_build {t}"] : [],
         };
+        if (!f.HasInstall) return r with { InstallFromBuild = true };
         // Without DESTDIR support the prefix itself must point into the buildroot, and so must every folder
         // variable the Makefile derives from PREFIX (tree: DESTDIR=${PREFIX}/bin is its bindir).
         if (f.HonoursDestDir) r.Install.Add($"%make_install{vars}".TrimEnd());
@@ -107,7 +114,8 @@ public static class RecipeBook
             ("DATADIR", "%{_datadir}"), ("datadir", "%{_datadir}"), ("MANDIR", "%{_mandir}"), ("mandir", "%{_mandir}"),
             ("SYSCONFDIR", "%{_sysconfdir}"), ("sysconfdir", "%{_sysconfdir}"),
         };
-        return string.Concat(map.Where(p => f.Variables.Contains(p.Var)).Select(p => $" {p.Var}={p.Macro}"));
+        return string.Concat(map.Where(p => f.Variables.Contains(p.Var))
+            .Select(p => $" {p.Var}={(f.ManDirIsSection1 && p.Var is "MANDIR" or "mandir" ? p.Macro + "/man1" : p.Macro)}"));
     }
 
     private static Recipe Python(Inspection s)

@@ -42,6 +42,7 @@ public static class SpecGenerator
             notes.AddRange(files.Notes.Distinct());
             if (files.CheckFailed) recipe.Check.Clear();
         }
+        else if (recipe.InstallFromBuild) notes.Add("the Makefile has no install target: rerun with --probe, so that %install copies the programs and man pages the build produces");
         else if (recipe.KnownFiles is null) notes.Add("%files is a guess: rerun with --probe to compute it from a trial build");
         var (packager, from) = await Packager.ResolveAsync(context, options.Packager, ct).ConfigureAwait(false);
         // SOURCE_DATE_EPOCH (reproducible-builds.org) pins the changelog date for regenerated specs.

@@ -61,6 +61,7 @@ public static class SpecWriter
         var install = new List<string>(r.Install);
         if (files is not null) install.AddRange(files.InstallExtras.Where(e => !install.Contains(e)));
         if (files?.LangDomain is { } lang) install.Add($"%find_lang {lang}");
+        if (r.InstallFromBuild && files is null) install.Add("# FIXME: the Makefile has no install target; install what it builds (or rerun 'opskit rpm spec --probe')");
         Section("%install", install);
         if (r.Check.Count > 0) Section("%check", r.Check);
         if (files is { Units.Count: > 0 }) Scriptlets(files.Units, Line);

@@ -1,4 +1,4 @@
-// The eleven real upstream tarballs of tests/data/rpm-real (Debian bookworm's .orig
+// The real upstream tarballs of tests/data/rpm-real (Debian bookworm's .orig
 // tarballs): each scaffolds with "rpm spec --probe", builds through "rpm build" and
 // lints with 0 errors under OpsKit's profile; the spec is compared with Golden/real/.
 using System.Diagnostics;
@@ -8,14 +8,29 @@ using Xunit.Abstractions;
 
 namespace OpsKit.Rpm.Tests.Real;
 
+// Two classes, so xunit runs two tarballs at a time (test classes are its unit of parallelism): the
+// single-threaded parts (configure, cmake, rpmlint) of one overlap the compiles of the other.
 public sealed class RealTarballTests(ITestOutputHelper output)
 {
-    public static TheoryData<string> Tarballs => new(Directory.EnumerateFiles(RealData.Folder)
-        .Select(Path.GetFileName).OfType<string>().Where(f => f.Contains(".tar", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+    public static TheoryData<string> Tarballs => RealData.Tarballs(0);
 
     [Theory]
     [MemberData(nameof(Tarballs))]
-    public void Real_tarball_scaffolds_builds_and_lints_without_errors(string tarball)
+    public void Real_tarball_scaffolds_builds_and_lints_without_errors(string tarball) => RealTarballRun.Run(tarball, output);
+}
+
+public sealed class RealTarballTestsOdd(ITestOutputHelper output)
+{
+    public static TheoryData<string> Tarballs => RealData.Tarballs(1);
+
+    [Theory]
+    [MemberData(nameof(Tarballs))]
+    public void Real_tarball_scaffolds_builds_and_lints_without_errors(string tarball) => RealTarballRun.Run(tarball, output);
+}
+
+internal static class RealTarballRun
+{
+    public static void Run(string tarball, ITestOutputHelper output)
     {
         var clock = Stopwatch.StartNew();
         using var dir = new TempDir("rpm-real");
@@ -34,7 +49,9 @@ public sealed class RealTarballTests(ITestOutputHelper output)
         Golden.Assert($"real/{name}.spec", text);
 
         File.Move(dir.File("probe.spec"), dir.File(name + ".spec"));
-        var build = OpskitProcess.Run(["rpm", "build", name + ".spec", "--topdir", dir.File("top")], env,
+        // --nocheck: the probe build above already ran this spec's %check on the same sources (a failing one is left
+        // out of the spec with a note), so the second run of the test suite would prove nothing new.
+        var build = OpskitProcess.Run(["rpm", "build", name + ".spec", "--topdir", dir.File("top"), "--", "--nocheck"], env,
             timeout: TimeSpan.FromMinutes(15), workingDirectory: dir.Path);
         output.WriteLine(build.StandardOutput);
         Assert.True(build.ExitCode == 0, $"build failed ({build.ExitCode}):\n{build.StandardOutput}\n{build.StandardError}");
@@ -51,4 +68,9 @@ public static class RealData
 {
     /// <summary>tests/data/rpm-real.</summary>
     public static string Folder => Path.Combine(RepoPaths.Root, "tests", "data", "rpm-real");
+
+    /// <summary>Every other tarball of the folder (sorted), starting at <paramref name="first"/>.</summary>
+    public static TheoryData<string> Tarballs(int first) => new(Directory.EnumerateFiles(Folder)
+        .Select(Path.GetFileName).OfType<string>().Where(f => f.Contains(".tar", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+        .Where((_, i) => i % 2 == first));
 }

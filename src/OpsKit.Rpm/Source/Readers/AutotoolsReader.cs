@@ -42,8 +42,12 @@ internal static partial class AutotoolsReader
             origin = "configure PACKAGE_TARNAME/PACKAGE_VERSION";
         }
         var text = ac ?? "";
-        var requires = PkgCheck().Matches(text)
-            .SelectMany(m => CallArgs.M4(m.Groups[1].Value).ElementAtOrDefault(1)?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [])
+        // A module also checked with an action-if-not-found is optional (pixman 0.42.2: gtk+-3.0 for its demos, checked
+        // plainly only under --enable-gtk=yes): no BuildRequires.
+        var checks = PkgCheck().Matches(text).Select(m => CallArgs.M4(m.Groups[1].Value)).ToList();
+        static IEnumerable<string> Words(IReadOnlyList<string> a) => a.ElementAtOrDefault(1)?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var optional = checks.Where(a => a.ElementAtOrDefault(3) is { Length: > 0 }).SelectMany(Words).ToHashSet(StringComparer.Ordinal);
+        var requires = checks.SelectMany(Words).Where(w => !optional.Contains(w))
             .Where(w => Regex.IsMatch(w, @"^[A-Za-z][\w.+-]*$"))
             .Select(w => $"pkgconfig({w})").Distinct().ToList();
         return new ProjectMetadata
@@ -53,7 +57,7 @@ internal static partial class AutotoolsReader
             VersionOrigin = versionOrigin,
             Url = url,
             Origin = origin,
-            BuildRequires = requires.Concat(Tools(text)).Distinct().ToList(),
+            BuildRequires = requires.Concat(Tools(text)).Concat(NeedsMakeinfo(tree) ? ["texinfo"] : []).Distinct().ToList(),
             // A test suite run under valgrind is a developer check (jq 1.6: hours on a loaded builder); distributions run it plain.
             ConfigureArgs = Regex.IsMatch(text, @"AC_ARG_ENABLE\(\s*\[?valgrind\]?") ? ["--disable-valgrind"] : [],
             UsesLibtool = text.Contains("LT_INIT", StringComparison.Ordinal) || text.Contains("AC_PROG_LIBTOOL", StringComparison.Ordinal),
@@ -91,6 +95,22 @@ internal static partial class AutotoolsReader
             if (tree.Read(f)?.Trim() is { } v && Identity.IsVersion(v)) return (v, f);
         }
         return null;
+    }
+
+    /// <summary>makeinfo runs in the build when a manual is built as HTML too (indent 2.2.12: "all-local: html" in
+    /// doc/Makefile.am) or a Texinfo manual (@setfilename) has no .info in the tarball; hello ships its .info and needs none.</summary>
+    internal static bool NeedsMakeinfo(SourceTree tree)
+    {
+        foreach (var am in Directory.EnumerateFiles(tree.Root, "Makefile.am", SearchOption.AllDirectories))
+        {
+            if (Regex.IsMatch(File.ReadAllText(am), @"^(all-local|install-data-local)\s*:.*\b(html|install-html)\b", RegexOptions.Multiline)) return true;
+        }
+        foreach (var texi in Directory.EnumerateFiles(tree.Root, "*.texi", SearchOption.AllDirectories))
+        {
+            var m = Regex.Match(File.ReadAllText(texi), @"^@setfilename\s+(\S+)", RegexOptions.Multiline);
+            if (m.Success && !File.Exists(Path.Combine(Path.GetDirectoryName(texi)!, m.Groups[1].Value))) return true;
+        }
+        return false;
     }
 
     /// <summary>Build tools the macros call for: libtool, gettext (with autopoint), bison, flex.</summary>

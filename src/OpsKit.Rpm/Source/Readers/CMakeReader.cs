@@ -9,9 +9,9 @@ internal static partial class CMakeReader
 {
     private static readonly HashSet<string> s_keywords = ["VERSION", "DESCRIPTION", "HOMEPAGE_URL", "LANGUAGES"];
 
-    public static ProjectMetadata Read(SourceTree tree)
+    public static ProjectMetadata Read(SourceTree tree, string dir = "")
     {
-        var text = StripComments(tree.Read("CMakeLists.txt") ?? "");
+        var text = StripComments(tree.Read(Path.Combine(dir, "CMakeLists.txt")) ?? "");
         var words = CallArgs.Body(text, "project") is { } body ? CallArgs.Words(body) : [];
         string? Value(string key)
         {
@@ -45,7 +45,8 @@ internal static partial class CMakeReader
             Version = version is not null && !version.Contains('$') ? version : null,
             Summary = Value("DESCRIPTION"),
             Url = Value("HOMEPAGE_URL"),
-            Origin = words.Count > 0 ? "CMakeLists.txt project()" : null,
+            Origin = words.Count > 0 ? Path.Combine(dir, "CMakeLists.txt") + " project()" : null,
+            SourceDir = dir.Length > 0 ? dir : null,
             BuildRequires = requires.Distinct().ToList(),
             UsesC = languages.Any(l => l.Equals("C", StringComparison.OrdinalIgnoreCase)),
             UsesCxx = languages.Any(l => l.Equals("CXX", StringComparison.OrdinalIgnoreCase)),

@@ -25,12 +25,15 @@ internal static partial class MakefileReader
             Makefile = new MakefileFacts(vars, Regex.IsMatch(text, @"^CFLAGS\s*:?=", RegexOptions.Multiline),
                 text.Contains("$(LDFLAGS)", StringComparison.Ordinal))
             {
+                HasInstall = ShapeDetector.HasInstallTarget(top),
+                ManDirIsSection1 = Regex.IsMatch(text, @"^(MANDIR|mandir)[ \t]*[:?]?=.*\bman1(dir)?\)?[ \t]*$", RegexOptions.Multiline),
                 PrefixVariables = Regex.Matches(top, @"^(\w+)[ \t]*[:?]?=[ \t]*\$[({](?:PREFIX|prefix)[)}]/(\S+)[ \t]*$", RegexOptions.Multiline)
                     .Select(m => (m.Groups[1].Value, m.Groups[2].Value)).DistinctBy(p => p.Item1).ToList(),
             },
             UsesCxx = text.Contains("$(CXX)", StringComparison.Ordinal) || Sources(tree, "*.cpp"),
             UsesC = text.Contains("$(CC)", StringComparison.Ordinal) || Sources(tree, "*.c"),
-            BuildRequires = Toolchains(tree, text),
+            BuildRequires = Toolchains(tree, text).Concat(LinkedLibraries(text).Devel).ToList(),
+            Notes = LinkedLibraries(text).Unknown.Select(l => $"the Makefile links -l{l}: add the BuildRequires that provides it").ToList(),
             CheckTarget = check,
         };
     }
@@ -54,6 +57,30 @@ internal static partial class MakefileReader
     /// <summary>Sources at the top level or directly in src/ (deeper ones are often test fixtures).</summary>
     private static bool Sources(SourceTree tree, string pattern) =>
         Directory.EnumerateFiles(tree.Root, pattern).Any() || Directory.Exists(tree.File("src")) && Directory.EnumerateFiles(tree.File("src"), pattern).Any();
+
+    // -lNAME -> the Fedora package with its headers; glibc's own libraries need none.
+    private static readonly Dictionary<string, string?> s_libraries = new(StringComparer.Ordinal)
+    {
+        ["c"] = null, ["m"] = null, ["intl"] = null, ["iconv"] = null, ["rt"] = null, ["pthread"] = null, ["dl"] = null, ["util"] = null, ["resolv"] = null, ["crypt"] = "libxcrypt-devel",
+        ["ncurses"] = "pkgconfig(ncurses)", ["ncursesw"] = "pkgconfig(ncursesw)", ["curses"] = "pkgconfig(ncurses)", ["tinfo"] = "pkgconfig(ncurses)",
+        ["z"] = "pkgconfig(zlib)", ["bz2"] = "bzip2-devel", ["lzma"] = "pkgconfig(liblzma)", ["zstd"] = "pkgconfig(libzstd)",
+        ["ssl"] = "pkgconfig(openssl)", ["crypto"] = "pkgconfig(openssl)", ["curl"] = "pkgconfig(libcurl)", ["readline"] = "readline-devel",
+        ["pcre"] = "pkgconfig(libpcre)", ["pcre2-8"] = "pkgconfig(libpcre2-8)", ["expat"] = "pkgconfig(expat)", ["xml2"] = "pkgconfig(libxml-2.0)",
+        ["X11"] = "pkgconfig(x11)", ["png"] = "pkgconfig(libpng)", ["jpeg"] = "libjpeg-devel", ["uuid"] = "pkgconfig(uuid)", ["cap"] = "pkgconfig(libcap)",
+    };
+
+    /// <summary>Libraries the Makefile links with -l (sl: -lncurses): known ones as BuildRequires, the rest for a review note.</summary>
+    private static (List<string> Devel, List<string> Unknown) LinkedLibraries(string text)
+    {
+        var devel = new List<string>();
+        var unknown = new List<string>();
+        foreach (var lib in Regex.Matches(text, @"(?<=[\s=])-l([A-Za-z][\w+.-]*)").Select(m => m.Groups[1].Value).Distinct())
+        {
+            if (s_libraries.TryGetValue(lib, out var br)) { if (br is not null && !devel.Contains(br)) devel.Add(br); }
+            else unknown.Add(lib);
+        }
+        return (devel, unknown);
+    }
 
     /// <summary>Toolchains a Makefile drives: dotnet (SDK version from global.json), go, cargo.</summary>
     private static List<string> Toolchains(SourceTree tree, string text)

@@ -6,9 +6,9 @@ namespace OpsKit.Rpm.Source.Readers;
 /// <summary>Reads Meson projects.</summary>
 internal static partial class MesonReader
 {
-    public static ProjectMetadata Read(SourceTree tree)
+    public static ProjectMetadata Read(SourceTree tree, string dir = "")
     {
-        var text = Regex.Replace(tree.Read("meson.build") ?? "", @"#[^\n]*", "");
+        var text = Regex.Replace(tree.Read(Path.Combine(dir, "meson.build")) ?? "", @"#[^\n]*", "");
         var body = CallArgs.Body(text, "project") ?? "";
         var positional = PositionalStrings(body);
         string? Keyword(string key)
@@ -23,15 +23,22 @@ internal static partial class MesonReader
             if (list.Success) license = string.Join(" AND ", Regex.Matches(list.Groups[1].Value, "'([^']*)'").Select(m => m.Groups[1].Value));
         }
         var languages = positional.Skip(1).ToList();
-        var requires = Dependency().Matches(text).Select(m => m.Groups[1].Value)
+        // dependency('x', required: false) (or a feature option) is optional: no BuildRequires.
+        var requires = Dependency().Matches(text).Where(m => !Regex.IsMatch(m.Groups[2].Value, @"required\s*:\s*(false|get_option)")).Select(m => m.Groups[1].Value)
             .Where(d => d is not ("threads" or "dl" or "m"))
             .Select(d => $"pkgconfig({d})").Distinct().ToList();
+        // Build tools named by find_program (dav1d: nasm for its x86 assembly); optional ones are left to the packager.
+        foreach (Match m in FindProgram().Matches(text))
+        {
+            if (!m.Groups[2].Value.Contains("required", StringComparison.Ordinal) && s_tools.Contains(m.Groups[1].Value)) requires.Add(m.Groups[1].Value);
+        }
         return new ProjectMetadata
         {
             Name = positional.FirstOrDefault(),
             Version = Keyword("version"),
             License = license,
-            Origin = positional.Count > 0 ? "meson.build project()" : null,
+            Origin = positional.Count > 0 ? Path.Combine(dir, "meson.build") + " project()" : null,
+            SourceDir = dir.Length > 0 ? dir : null,
             BuildRequires = requires,
             UsesC = languages.Contains("c"),
             UsesCxx = languages.Contains("cpp"),
@@ -52,6 +59,11 @@ internal static partial class MesonReader
         return result;
     }
 
-    [GeneratedRegex(@"\bdependency\s*\(\s*'([^']+)'")]
+    private static readonly HashSet<string> s_tools = ["nasm", "yasm", "bison", "flex", "gperf"];
+
+    [GeneratedRegex(@"\bfind_program\s*\(\s*'([\w.+-]+)'\s*([^)]*)\)")]
+    private static partial Regex FindProgram();
+
+    [GeneratedRegex(@"\bdependency\s*\(\s*'([^']+)'([^)]*)\)")]
     private static partial Regex Dependency();
 }

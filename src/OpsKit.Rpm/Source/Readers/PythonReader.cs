@@ -45,7 +45,9 @@ internal static partial class PythonReader
         }
         if (meta.Name is null && tree.Read("setup.py") is { } setup)
         {
-            string? Arg(string k) => Regex.Match(setup, k + @"\s*=\s*['""]([^'""]+)['""]") is { Success: true } m ? m.Groups[1].Value : null;
+            // The closing quote is the opening one: toml's description="Python Library for Tom's Obvious, Minimal Language".
+            string? Arg(string k) => Regex.Match(setup, @"(?<![\w.])" + k + @"\s*=\s*(?:""([^""\n]+)""|'([^'\n]+)')") is { Success: true } m
+                ? (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value) : null;
             meta = meta with { Name = Arg("name"), Version = Arg("version"), Summary = Arg("description"), Url = Arg("url"), License = Arg("license"), Origin = "setup.py setup()" };
         }
         var modules = Directory.EnumerateDirectories(tree.Root).Concat(Directory.Exists(tree.File("src")) ? Directory.EnumerateDirectories(tree.File("src")) : [])

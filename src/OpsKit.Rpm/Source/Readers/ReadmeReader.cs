@@ -10,7 +10,16 @@ internal static partial class ReadmeReader
 {
     /// <summary>The README file name, or null.</summary>
     public static string? Find(SourceTree tree) =>
-        tree.TopFiles().FirstOrDefault(f => f.StartsWith("README", StringComparison.OrdinalIgnoreCase) && new FileInfo(tree.File(f)).Length > 0);
+        tree.TopFiles().Where(f => f.StartsWith("README", StringComparison.OrdinalIgnoreCase) && new FileInfo(tree.File(f)).Length > 0 && !Pointer(tree, f))
+            // A translation (sl: README.ja.md beside README.md) only when there is nothing else.
+            .OrderBy(f => Translation().IsMatch(f) ? 1 : 0).FirstOrDefault();
+
+    [GeneratedRegex(@"^README[._-](?!(md|txt|rst|in)$)[a-z]{2}([_-][A-Za-z]{2})?(\.\w+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Translation();
+
+    /// <summary>A README that only sends the reader to another (fribidi 1.0.8: README is "See README.md").</summary>
+    private static bool Pointer(SourceTree tree, string file) =>
+        new FileInfo(tree.File(file)).Length < 100 && Regex.IsMatch(tree.Read(file)!.Trim(), @"^(see|read|please (see|read))\s+README\S*\s*\.?$", RegexOptions.IgnoreCase);
 
     /// <summary>(summary, description, url) from the README; any may be null.</summary>
     public static (string? Summary, string? Description, string? Url) Read(SourceTree tree)
@@ -22,7 +31,9 @@ internal static partial class ReadmeReader
     /// <summary>Parses README text.</summary>
     public static (string? Summary, string? Description, string? Url) Parse(string text)
     {
-        var lines = text.Replace("\r", "", StringComparison.Ordinal).Split('\n');
+        text = text.Replace("\r", "", StringComparison.Ordinal);
+        if (PodText(text) is { } pod) text = pod;
+        var lines = text.Split('\n');
         var paragraphs = new List<string>();
         var current = new List<string>();
         string? heading = null;
@@ -57,7 +68,8 @@ internal static partial class ReadmeReader
         var first = prose.FirstOrDefault();
         string? summary = null;
         if (heading is not null && Regex.Match(Unmark(heading), @"\s[-–:]\s+(.+)$") is { Success: true } h && Summary.IsSummary(h.Groups[1].Value)) summary = h.Groups[1].Value;
-        else if (first is not null && Regex.Split(first, @"(?<=\.)\s")[0] is var sentence && Summary.IsSummary(sentence)) summary = sentence;
+        // The first sentence; the inspector drops the leading "NAME is a" and shortens it before judging it as a summary.
+        else if (first is not null && Regex.Split(first, @"(?<=\.)\s")[0] is var sentence && !Summary.IsInstruction(sentence)) summary = sentence;
         return (summary, first, url);
 
         void Flush()
@@ -67,12 +79,28 @@ internal static partial class ReadmeReader
         }
     }
 
+    /// <summary>A README made by pod2text (CPAN: File-Which): NAME, DESCRIPTION ... headings at the margin, prose indented
+    /// four spaces, verbatim code more. Returned from its DESCRIPTION section on, headings marked and prose at the margin
+    /// (without this, every paragraph looks like code); null when the text is not pod2text output.</summary>
+    internal static string? PodText(string text)
+    {
+        var start = Regex.Match(text, @"^DESCRIPTION[ \t]*\n", RegexOptions.Multiline);
+        if (!Regex.IsMatch(text, @"^NAME[ \t]*\n([ \t]*\n)? {4}\S", RegexOptions.Multiline) || !start.Success) return null;
+        var lines = text[start.Index..].Split('\n').Select(l =>
+            Regex.IsMatch(l, @"^[A-Z][A-Z0-9 ]+$") ? "# " + l
+            : Regex.IsMatch(l, @"^ {4}\S") ? l[4..]
+            : l);
+        return string.Join('\n', lines);
+    }
+
     /// <summary>Markdown and reST markup out: badges and images dropped, links to their text, emphasis and code marks removed.</summary>
     public static string Unmark(string text)
     {
         var s = Regex.Replace(text, @"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)", "");
         s = Regex.Replace(s, @"!\[[^\]]*\]\([^)]*\)", "");
         s = Regex.Replace(s, @"\[([^\]]+)\]\([^)]*\)", "$1");
+        // Reference-style links: "[CommonMark]", "[a spec][the spec]" (cmark, fribidi).
+        s = Regex.Replace(s, @"\[([^\]\[]+)\](\[[^\]]*\])?(?!\()", "$1");
         s = Regex.Replace(s, @"<[^>]+>", "");
         s = Regex.Replace(s, @"(\*\*|__|`)", "");
         return Regex.Replace(s, @"\s+", " ").Trim();
