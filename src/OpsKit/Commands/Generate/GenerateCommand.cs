@@ -13,7 +13,7 @@ public static class GenerateCommand
     {
         var what = new Argument<string>("what") { Description = "man, bash, zsh, fish or example (the documented opskit.toml)." };
         what.AcceptOnlyFromAmong("man", "bash", "zsh", "fish", "example");
-        var dir = new Option<string?>("--output-dir", "-o") { Description = "Write the file(s) into this directory instead of stdout.", HelpName = "DIR" };
+        var dir = new Option<string?>("--output", "-o", "--output-dir") { Description = "Write the file(s) into this directory instead of stdout.", HelpName = "DIR" };
         var command = new Command("generate", "Generate the man pages, a shell completion script or the example config.") { what, dir };
         command.Hidden = true;
         command.SetAction(parse =>

@@ -28,9 +28,13 @@ public static class RpmBuildCommand
         {
             using var host = CommandHost.From(parse, "opskit-rpm");
             var settings = RpmSettings.Bind(host.Config.Section("rpm"));
-            var options = new BuildOptions(parse.GetValue(spec)!, parse.GetValue(topDir) ?? settings.TopDir, parse.GetValue(extra) ?? [],
-                settings.Lint && !parse.GetValue(noLint));
-            var report = await PackageBuilder.BuildAsync(host.Context, options, ct);
+            BuildReport report;
+            using (var progress = OpsKit.Core.Output.ProgressLine.OnTerminal(host.Mode, CommandHost.Error, "rpm build"))
+            {
+                var options = new BuildOptions(parse.GetValue(spec)!, parse.GetValue(topDir) ?? settings.TopDir, parse.GetValue(extra) ?? [],
+                    settings.Lint && !parse.GetValue(noLint)) { Phase = progress };
+                report = await PackageBuilder.BuildAsync(host.Context, options, ct);
+            }
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(CommandHost.Out, Json(report));

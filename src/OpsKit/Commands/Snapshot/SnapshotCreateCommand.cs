@@ -47,7 +47,7 @@ public static class SnapshotCreateCommand
                 ExcludeFrom = parse.GetValue(excludeFrom) ?? (configured?.ExcludeFrom is { Length: > 0 } x ? x : null),
                 RequireMount = parse.GetValue(requireMount) ?? (configured?.RequireMount is { Length: > 0 } m ? m : null),
                 AllowEmptySource = parse.GetValue(allowEmpty),
-                Progress = host.Mode == RunMode.Interactive && !Console.IsOutputRedirected && !Console.IsErrorRedirected,
+                Progress = OpsKit.Core.Output.ProgressLine.Wanted(host.Mode),
             };
             var result = await new SnapshotCreator(host.Context).CreateAsync(request, ct).ConfigureAwait(false);
             if (host.Mode != RunMode.Cron)
