@@ -42,7 +42,8 @@ public static class PackageBuilder
     /// <summary>Builds; usage problems (no spec, no rpmbuild, missing source) throw, build failures are in the report.</summary>
     public static async Task<BuildReport> BuildAsync(SystemContext context, BuildOptions options, CancellationToken ct = default)
     {
-        if (!File.Exists(options.Spec)) throw OpsKitException.BadData($"{options.Spec}: no such spec file");
+        if (OpsKit.Core.Files.IoErrors.NotARegularFile(options.Spec) is { } problem)
+            throw new OpsKitException($"{options.Spec}: {problem.Why}", problem.Code);
         var host = await HostRpm.ProbeAsync(context, ct).ConfigureAwait(false);
         var topDir = Path.GetFullPath(options.TopDir ?? await EvalTopDir(context, ct).ConfigureAwait(false));
         foreach (var sub in Setup.BuildTreeSetup.Subdirectories) Directory.CreateDirectory(Path.Combine(topDir, sub));

@@ -27,7 +27,7 @@ public static class ConfigShowCommand
                 JsonOutput.Write(CommandHost.Out, new JsonObject { ["file"] = host.Config.SourceFile, ["values"] = array });
                 return ExitCodes.Ok;
             }
-            CommandHost.Out.WriteLine($"# config file: {host.Config.SourceFile ?? "none (built-in defaults)"}");
+            CommandHost.Out.WriteLine($"# config file: {(host.Config.Files.Count == 0 ? "none (built-in defaults)" : string.Join(", ", host.Config.Files))}");
             var table = new TextTable("KEY", "VALUE", "ORIGIN");
             foreach (var r in rows) table.Add(r.Key, r.Value, r.Origin);
             CommandHost.Out.Write(table.ToString());

@@ -17,7 +17,7 @@ public static class RpmBuildCommand
     {
         var spec = new Argument<string>("spec") { Description = "The spec file." };
         var extra = new Argument<string[]>("rpmbuild-args") { Description = "More rpmbuild arguments, after '--'.", Arity = ArgumentArity.ZeroOrMore };
-        var topDir = new Option<string?>("--topdir") { Description = "Build tree (default: %_topdir from ~/.rpmmacros).", HelpName = "DIR" };
+        var topDir = new Option<string?>("--topdir") { Description = "Build tree. [default: [rpm] topdir, else %_topdir from ~/.rpmmacros]", HelpName = "DIR" };
         var noLint = new Option<bool>("--no-lint") { Description = "Do not run rpmlint on the packages." };
         var json = GlobalOptions.Json();
         var command = new Command("build", "Build binary and source RPMs with rpmbuild (--nodeps and compat macros on non-RPM hosts), then rpmlint them.")
