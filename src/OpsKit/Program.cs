@@ -47,6 +47,8 @@ public static class Program
         foreach (var option in root.Options)
         {
             if (option is VersionOption) option.Action = new VersionAction();
+            // Left alone, help asks Console.WindowWidth, which sets the terminal up (ESC[?1h ESC=) first.
+            if (option is System.CommandLine.Help.HelpOption { Action: System.CommandLine.Help.HelpAction help }) help.MaxWidth = PlainConsole.HelpWidth();
         }
         OptionLikeArguments.Refuse(root);
         return root;

@@ -74,7 +74,7 @@ public class BadInputTests(BadInputFixture fixture) : IClassFixture<BadInputFixt
         new("raid", "negative timeout", ["--no-config", "raid", "check", "--timeout", "-1"], ExitCodes.Usage, "--timeout: -1 is not a positive number"),
         new("raid", "huge timeout", ["--no-config", "raid", "check", "--timeout", "99999999999"], ExitCodes.Usage, "--timeout: '99999999999' is not a whole number"),
         new("raid", "unknown format", ["--no-config", "raid", "check", "--format", "bogus"], ExitCodes.Usage, "--format: 'bogus' is not one of"),
-        new("raid", "unknown backend (one line)", ["--no-config", "raid", "check", "--backend", "storclj"], ExitCodes.Usage, "--backend: 'storclj' is not one of mdstat, storcli, megacli, cmdtool2 (did you mean 'storcli'?)"),
+        new("raid", "unknown backend (one line)", ["--no-config", "raid", "check", "--backend", "storclj"], ExitCodes.Usage, "--backend: 'storclj' is not one of mdstat, storcli, megacli"),
         new("raid", "replay a missing bundle", ["--no-config", "raid", "check", "--replay", "/nonexistent/bundle"], ExitCodes.NoInput, "/nonexistent/bundle: no such directory"),
         // ssh
         new("ssh", "missing policy file", ["--no-config", "ssh", "test", "--policy", "/nonexistent/p.toml", "--", "ls"], ExitCodes.Config, "/nonexistent/p.toml: cannot read policy: no such file or directory"),

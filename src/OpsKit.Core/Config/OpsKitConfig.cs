@@ -73,7 +73,8 @@ public sealed class OpsKitConfig
                 if (config._root.ContainsKey(schema.Name)) errors.AddRange(MissingPaths(section));
             }
         }
-        return (config, config?.Files ?? [], errors);
+        // A bad OPSKIT_* value is found while merging and again by the area's own check: say it once.
+        return (config, config?.Files ?? [], errors.Distinct(StringComparer.Ordinal).ToList());
     }
 
     private static OpsKitConfig? Read(ConfigRequest request, IReadOnlyList<ConfigTable> schemas, List<string>? errors)
