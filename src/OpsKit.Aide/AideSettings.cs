@@ -61,9 +61,9 @@ public sealed record AideSettings
     public static ConfigTable Schema { get; } = new("aide", "File-integrity checks with AIDE: program, config, database and report places, retention, alerts.",
     [
         ConfigKey.String("aide", "aide", "The aide program: a name looked up on PATH, or a full path."),
-        ConfigKey.String("config", "/etc/aide/aide.conf", "AIDE's config file (rules and paths; 'opskit aide config' prints a starting one)."),
-        ConfigKey.String("database_dir", "/var/lib/aide", "Directory of the current database aide.db and its time-stamped archives."),
-        ConfigKey.String("log_dir", "/var/log/aide", "Directory of the current report aide.log and its time-stamped archives."),
+        ConfigKey.String("config", "/etc/aide/aide.conf", "AIDE's config file (rules and paths; 'opskit aide config' prints a starting one).") with { MustExist = ConfigPathKind.File },
+        ConfigKey.String("database_dir", "/var/lib/aide", "Directory of the current database aide.db and its time-stamped archives.") with { MustExist = ConfigPathKind.Directory },
+        ConfigKey.String("log_dir", "/var/log/aide", "Directory of the current report aide.log and its time-stamped archives.") with { MustExist = ConfigPathKind.Directory },
         ConfigKey.String("state_file", "/var/lib/opskit/aide.state", "Where init and accept record the database's SHA-256 and size; check refuses a database that no longer matches."),
         ConfigKey.Integer("max_age", 90, "Days an archived report or database is kept before rotate deletes it.", 1, 36500),
         ConfigKey.Bool("mail", true, "Mail the short report per [mail] when a cron check finds changes."),

@@ -19,6 +19,8 @@ public static class ExitCodes
     public const int Usage = 64;
     /// <summary>Input data was malformed (EX_DATAERR).</summary>
     public const int DataError = 65;
+    /// <summary>An input file does not exist or is not a readable file (EX_NOINPUT).</summary>
+    public const int NoInput = 66;
     /// <summary>A needed program, device or service is missing (EX_UNAVAILABLE).</summary>
     public const int Unavailable = 69;
     /// <summary>An unexpected internal error: a bug (EX_SOFTWARE).</summary>
@@ -41,6 +43,7 @@ public static class ExitCodes
         (Unknown, "check", "UNKNOWN: the state could not be determined"),
         (Usage, "action", "usage error on the command line"),
         (DataError, "action", "bad input data"),
+        (NoInput, "action", "an input file is missing, unreadable or not a regular file"),
         (Unavailable, "action", "a needed program, device or service is unavailable"),
         (Internal, "any", "internal error (a bug; rerun with --verbose for the stack)"),
         (IoError, "action", "input/output error"),

@@ -28,7 +28,7 @@ public sealed record ReplayInputs
     /// <summary>The inputs of a bundle written by "hwerr dump": DIR/sys, DIR/kernel.log, DIR/KIND.txt.</summary>
     public static ReplayInputs FromBundle(string dir)
     {
-        if (!Directory.Exists(dir)) throw OpsKitException.BadData($"{dir}: no such directory");
+        if (!Directory.Exists(dir)) throw new OpsKitException($"{dir}: no such directory", ExitCodes.NoInput);
         var inputs = new ReplayInputs
         {
             Root = Directory.Exists(Path.Combine(dir, "sys")) ? dir : null,
@@ -56,7 +56,7 @@ public sealed class HwErrChecker(SystemContext context, HwErrSettings settings)
     public async Task<HwErrReport> ReplayAsync(ReplayInputs inputs, string? statePath = null, Func<Stream>? stdin = null, CancellationToken cancellationToken = default)
     {
         if (inputs.IsEmpty) throw OpsKitException.Usage("nothing to replay: give --root, --log or --from");
-        if (inputs.Root is { } r && !Directory.Exists(r)) throw OpsKitException.BadData($"{r}: no such directory");
+        if (inputs.Root is { } r && !Directory.Exists(r)) throw new OpsKitException($"{r}: no such directory", ExitCodes.NoInput);
         var sources = new List<IHwErrSource>();
         var ctx = inputs.Root is null ? context : context.With(rootPath: Path.GetFullPath(inputs.Root));
         if (inputs.Root is not null) sources.AddRange([new EdacSysfsSource(), new AerSysfsSource()]);

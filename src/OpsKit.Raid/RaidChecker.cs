@@ -17,7 +17,7 @@ public sealed class RaidChecker(SystemContext context, RaidSettings settings)
     /// <summary>Checks a saved bundle; <paramref name="backends"/> empty: inferred from the file names.</summary>
     public async Task<RaidReport> ReplayAsync(string directory, IReadOnlyList<string> backends, CancellationToken cancellationToken = default)
     {
-        if (!Directory.Exists(directory)) throw OpsKitException.BadData($"{directory}: no such directory");
+        if (!Directory.Exists(directory)) throw new OpsKitException($"{directory}: no such directory", ExitCodes.NoInput);
         var files = Directory.EnumerateFiles(directory).Select(f => Path.GetFileName(f)).ToList();
         var chosen = backends.Count > 0
             ? backends.Select(Require).ToList()

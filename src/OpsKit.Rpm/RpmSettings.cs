@@ -24,7 +24,7 @@ public sealed record RpmSettings
     [
         ConfigKey.String("packager", "", "Changelog identity \"Name <mail>\" (empty: rpm's %packager, then git config, then user@host)."),
         ConfigKey.Choice("target", "fedora", "Distribution generated specs are written for.", [.. TargetFacts.Names]),
-        ConfigKey.String("topdir", "", "Build tree for 'rpm build' (empty: %_topdir from ~/.rpmmacros)."),
+        ConfigKey.String("topdir", "", "Build tree for 'rpm build' (empty: %_topdir from ~/.rpmmacros).") with { MustExist = ConfigPathKind.Directory },
         ConfigKey.Bool("lint", true, "Run rpmlint with OpsKit's profile after 'rpm build'."),
     ]);
 

@@ -57,11 +57,14 @@ public sealed class CommandHost : IDisposable
     public Alerter Alerter() => new(MailSettings.Bind(Config.Section("mail")), Context, Out);
 
     /// <summary>Loads the configuration the command line names (again, e.g. on SIGHUP); exit 78 on errors.</summary>
-    public static OpsKitConfig LoadConfig(ParseResult parse, IReadOnlyDictionary<string, string>? environment = null)
+    public static OpsKitConfig LoadConfig(ParseResult parse, IReadOnlyDictionary<string, string>? environment = null) =>
+        OpsKitConfig.Load(ConfigRequest(parse, environment), ConfigSchemas.All);
+
+    /// <summary>Which config files the command line and environment ask for.</summary>
+    public static ConfigRequest ConfigRequest(ParseResult parse, IReadOnlyDictionary<string, string>? environment = null)
     {
         var env = environment ?? EnvironmentSource?.Invoke() ?? SystemContext.ReadEnvironment();
-        var request = new ConfigRequest(parse.GetValue(GlobalOptions.Config), parse.GetValue(GlobalOptions.NoConfig), env);
-        return OpsKitConfig.Load(request, ConfigSchemas.All);
+        return new ConfigRequest(parse.GetValue(GlobalOptions.Config), parse.GetValue(GlobalOptions.NoConfig), env);
     }
 
     /// <summary>Builds the host: loads config (exit 78 on errors), sets up logging for the mode.</summary>

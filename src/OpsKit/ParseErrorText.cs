@@ -40,7 +40,27 @@ internal static class ParseErrorText
         if (message.StartsWith("Required command was not provided", StringComparison.Ordinal))
             return $"'{Path(parse)}' needs a command: {string.Join(", ", command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name))}";
         if (message.StartsWith("Cannot parse argument", StringComparison.Ordinal) && Conversion(error) is { } conversion) return conversion;
-        return message.TrimEnd('.');
+        if (NotAmong(error) is { } among) return among;
+        // Whatever else the parser says, on one line.
+        return string.Join(' ', message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).TrimEnd('.');
+    }
+
+    // "Argument 'x' not recognized. Must be one of:\n\t'a'\n\t'b'" (AcceptOnlyFromAmong) as one line with a did-you-mean.
+    private static string? NotAmong(ParseError error)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(error.Message, @"^Argument '(.*)' not recognized\. Must be one of:(.*)$",
+            System.Text.RegularExpressions.RegexOptions.Singleline);
+        if (!m.Success) return null;
+        var choices = System.Text.RegularExpressions.Regex.Matches(m.Groups[2].Value, "'([^']*)'").Select(c => c.Groups[1].Value).ToList();
+        var name = error.SymbolResult switch
+        {
+            OptionResult o => o.Option.Name,
+            ArgumentResult { Parent: OptionResult o } => o.Option.Name,
+            ArgumentResult a => $"<{a.Argument.Name}>",
+            _ => "value",
+        };
+        var token = m.Groups[1].Value;
+        return $"{name}: '{token}' is not one of {string.Join(", ", choices)}{DidYouMean.Hint(token, choices)}";
     }
 
     private static string? Conversion(ParseError error)

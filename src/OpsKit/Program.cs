@@ -13,6 +13,7 @@ using OpsKit.Commands.Rpm;
 using OpsKit.Commands.Snapshot;
 using OpsKit.Commands.Ssh;
 using OpsKit.Core;
+using OpsKit.Core.Files;
 using OpsKit.SshGuard.Hook;
 
 namespace OpsKit;
@@ -46,13 +47,17 @@ public static class Program
         foreach (var option in root.Options)
         {
             if (option is VersionOption) option.Action = new VersionAction();
+            // Left alone, help asks Console.WindowWidth, which sets the terminal up (ESC[?1h ESC=) first.
+            if (option is System.CommandLine.Help.HelpOption { Action: System.CommandLine.Help.HelpAction help }) help.MaxWidth = PlainConsole.HelpWidth();
         }
+        OptionLikeArguments.Refuse(root);
         return root;
     }
 
     /// <summary>Runs opskit.</summary>
     public static int Main(string[] args)
     {
+        PlainConsole.Install();
         // "opskit --version" is what scripts and package checks run most: answer it without building
         // the command tree (which loads every area's library); the output is the same either way.
         if (args is ["--version"])
@@ -82,6 +87,7 @@ public static class Program
         try
         {
             var root = CreateRoot();
+            OptionLikeArguments.DoubleDash = invocation.Arguments.Contains("--");
             var parse = root.Parse(invocation.Arguments);
             if (parse.Errors.Count > 0)
             {
@@ -116,6 +122,18 @@ public static class Program
             // "opskit ... | head": the reader left; that is not an error.
             return ExitCodes.Ok;
         }
+        catch (Exception e) when (IoErrors.IsIo(e))
+        {
+            // A file call nobody wrapped: still say which file and why in words, with the code of the table.
+            var path = PathOf(e);
+            var (why, code) = IoErrors.Describe(e, path);
+            if (!forced)
+            {
+                CommandHost.Error.WriteLine(path is null ? $"opskit: {why}" : $"opskit: {path}: {why}");
+                if (verbose) CommandHost.Error.WriteLine(e.ToString());
+            }
+            return code;
+        }
         catch (Exception e)
         {
             if (!forced)
@@ -125,6 +143,14 @@ public static class Program
             }
             return ExitCodes.Internal;
         }
+    }
+
+    // .NET names the path only inside its message ("... '/x' ..."); FileNotFoundException also has it as FileName.
+    private static string? PathOf(Exception e)
+    {
+        if (e is FileNotFoundException { FileName: { Length: > 0 } name }) return name;
+        var m = System.Text.RegularExpressions.Regex.Match(e.Message, "'(/[^']*)'");
+        return m.Success ? m.Groups[1].Value : null;
     }
 
     private static bool IsBrokenPipe(IOException e) =>

@@ -14,6 +14,8 @@ public static class OpskitProcess
         {
             // A test run inside an ssh session must not look like a forced command to the binary.
             ["OPSKIT_CONFIG"] = null, ["SSH_ORIGINAL_COMMAND"] = null, ["SSH_CONNECTION"] = null, ["SSH_CLIENT"] = null,
+            // The test harness's own variables are not settings; 'config check' would rightly call them unknown.
+            ["OPSKIT_BIN"] = null, ["OPSKIT_SHARED"] = null, ["OPSKIT_UPDATE_GOLDEN"] = null,
         };
         if (env is not null) foreach (var (k, v) in env) environment[k] = v;
         var spec = new CommandSpec(program ?? RepoPaths.OpskitBinary, args)

@@ -18,7 +18,7 @@ public class ParsingTests
     public void EveryAreaIsListedInOrder()
     {
         var names = Program.CreateRoot().Subcommands.Where(c => !c.Hidden).Select(c => c.Name);
-        Assert.Equal(["aoe", "raid", "ssh", "snapshot", "rpm", "iowait", "aide", "hwerr", "config", "mail"], names);
+        Assert.Equal(["aoe", "raid", "ssh", "snapshot", "rpm", "iowait", "aide", "hwerr", "config", "mail", "generate"], names);
     }
 
     [Fact]

@@ -26,7 +26,8 @@ public sealed record AoeDaemon(ILogger Log, string? StateDir, string? StatusFile
         var initial = load();
         var failed = target.Apply(initial);
         if (failed.Count == initial.Count && initial.Count > 0)
-            throw new IOException($"no export could be started: {failed[0].Error}");
+            throw new IOException(failed.Count == 1 ? failed[0].Error : $"no export could be started: {string.Join("; ", failed.Select(f => f.Error))}");
+        foreach (var f in failed) Log.LogError("{Error}", f.Error);
         var reload = new AutoResetEvent(false);
         using var quit = CancellationTokenSource.CreateLinkedTokenSource(stop);
         void Stop(PosixSignalContext c) { c.Cancel = true; quit.Cancel(); reload.Set(); }
@@ -62,7 +63,7 @@ public sealed record AoeDaemon(ILogger Log, string? StateDir, string? StatusFile
         try
         {
             var specs = load();
-            target.Apply(specs);
+            foreach (var f in target.Apply(specs)) Log.LogError("{Error}", f.Error);
             Log.LogInformation("reloaded: {Count} exports", specs.Count);
         }
         catch (Exception e) when (e is Core.OpsKitException or IOException)

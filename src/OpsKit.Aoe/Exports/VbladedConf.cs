@@ -20,11 +20,13 @@ public sealed record ClassicExport(int Slot, string File, MacAddress? Mac, strin
 /// <param name="Exports">Export lines in file order.</param>
 public sealed record VbladedConf(int Shelf, IReadOnlyList<ClassicExport> Exports)
 {
-    /// <summary>Reads a file; errors name FILE:LINE (exit 65).</summary>
+    /// <summary>Reads a file; errors name FILE:LINE (exit 65), a missing or unreadable file exits 66/77.</summary>
     public static VbladedConf Load(string path)
     {
-        if (!System.IO.File.Exists(path)) throw OpsKitException.BadData($"{path}: no such file");
-        return Parse(System.IO.File.ReadAllText(path), path);
+        var bytes = OpsKit.Core.Files.IoErrors.ReadInput(path);
+        if (!System.Text.Unicode.Utf8.IsValid(bytes) || Array.IndexOf(bytes, (byte)0) >= 0)
+            throw OpsKitException.BadData($"{path}: not a text file (a vbladed.conf table is text)");
+        return Parse(System.Text.Encoding.UTF8.GetString(bytes), path);
     }
 
     /// <summary>Parses the text; <paramref name="source"/> names it in errors.</summary>

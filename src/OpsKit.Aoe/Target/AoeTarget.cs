@@ -39,7 +39,7 @@ public sealed class AoeTarget : IDisposable
 
     /// <summary>
     /// Makes the served set equal to <paramref name="specs"/>: unchanged exports keep running, changed ones restart,
-    /// missing ones stop after their queued requests. An export that cannot open is logged and skipped; the
+    /// missing ones stop after their queued requests. An export that cannot open is skipped; the
     /// aliases that failed are returned with their reasons.
     /// </summary>
     public IReadOnlyList<(string Alias, string Error)> Apply(IReadOnlyList<ExportSpec> specs)
@@ -66,8 +66,8 @@ public sealed class AoeTarget : IDisposable
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
                 {
-                    _log.LogError("export {Alias} ({Address}) not started: {Error}", spec.Alias, spec.Address, e.Message);
-                    failed.Add((spec.Alias, e.Message));
+                    // Reported by the caller: once, as a log line or as the run's one error when nothing started.
+                    failed.Add((spec.Alias, $"export {spec.Alias} ({spec.Address}) not started: {e.Message}"));
                 }
             }
             foreach (var name in _ports.Keys.ToList())

@@ -53,8 +53,8 @@ public sealed class ConfigValueConverter : JsonConverter<ConfigValue>
     }
 }
 
-/// <summary>"config check --json": ok, or the errors found (FILE:LINE:COL: what).</summary>
-public sealed record ConfigCheckJson(int SchemaVersion, string? File, bool Ok, IReadOnlyList<string> Errors);
+/// <summary>"config check --json": the files read (main file, then drop-ins), ok, or the errors found (FILE:LINE:COL: what).</summary>
+public sealed record ConfigCheckJson(int SchemaVersion, string? File, IReadOnlyList<string> Files, bool Ok, IReadOnlyList<string> Errors);
 
 /// <summary>Renders the config reports.</summary>
 public static class ConfigOutput
@@ -63,17 +63,19 @@ public static class ConfigOutput
     public static string Show(OpsKitConfig config, OutputFormat format)
     {
         if (format == OutputFormat.Json) return JsonOutput.Serialize(ConfigShowJson.From(config), CoreJsonContext.Reports.ConfigShowJson);
-        var sb = new StringBuilder($"# config file: {config.SourceFile ?? "none (built-in defaults)"}\n");
+        var sb = new StringBuilder($"# config file: {(config.Files.Count == 0 ? "none (built-in defaults)" : string.Join(", ", config.Files))}\n");
         var table = new TextTable("KEY", "VALUE", "ORIGIN");
         foreach (var r in ConfigReport.Rows(config)) table.Add(r.Key, r.Value, r.Origin);
         return sb.Append(table).ToString();
     }
 
     /// <summary>"config check" as text or JSON; <paramref name="errors"/> empty when the file is valid.</summary>
-    public static string Check(string? file, IReadOnlyList<string> errors, OutputFormat format)
+    public static string Check(IReadOnlyList<string> files, IReadOnlyList<string> errors, OutputFormat format)
     {
-        if (format == OutputFormat.Json) return JsonOutput.Serialize(new ConfigCheckJson(JsonOutput.SchemaVersion, file, errors.Count == 0, errors), CoreJsonContext.Reports.ConfigCheckJson);
-        return errors.Count == 0 ? $"{file ?? "no config file (built-in defaults)"}: OK\n" : string.Concat(errors.Select(e => $"opskit: {e}\n"));
+        if (format == OutputFormat.Json)
+            return JsonOutput.Serialize(new ConfigCheckJson(JsonOutput.SchemaVersion, files.Count > 0 ? files[0] : null, files, errors.Count == 0, errors), CoreJsonContext.Reports.ConfigCheckJson);
+        if (errors.Count > 0) return string.Concat(errors.Select(e => $"opskit: {e}\n"));
+        return files.Count == 0 ? "no config file (built-in defaults): OK\n" : string.Concat(files.Select(f => $"{f}: OK\n"));
     }
 }
 

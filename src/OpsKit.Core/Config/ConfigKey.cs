@@ -2,6 +2,17 @@
 // The same declaration drives validation, "config show", examples/opskit.toml and the man page.
 namespace OpsKit.Core.Config;
 
+/// <summary>What a path key must name.</summary>
+public enum ConfigPathKind
+{
+    /// <summary>Not a path, or nothing needs to exist.</summary>
+    None,
+    /// <summary>A file.</summary>
+    File,
+    /// <summary>A directory.</summary>
+    Directory,
+}
+
 /// <summary>The value types a config key can have.</summary>
 public enum ConfigValueType
 {
@@ -30,6 +41,10 @@ public sealed record ConfigKey(string Name, ConfigValueType Type, object Default
 
     /// <summary>Largest allowed integer.</summary>
     public long Max { get; init; } = long.MaxValue;
+
+    /// <summary>For path keys: what must exist there once the area's table is in the config
+    /// ("config check" looks; an empty value means the built-in behaviour and is not checked).</summary>
+    public ConfigPathKind MustExist { get; init; }
 
     /// <summary>A string key.</summary>
     public static ConfigKey String(string name, string def, string doc) => new(name, ConfigValueType.String, def, doc);

@@ -83,15 +83,15 @@ public sealed class ConfigSection
     {
         if (_env.ContainsKey(name)) return new ConfigOrigin("env", EnvName(name));
         if (Data is not null && Data.TryGetValue(name, out var node))
-            return new ConfigOrigin("file", Locate(node.Position));
+            return new ConfigOrigin("file", Locate(node));
         return ConfigOrigin.Default;
     }
 
     /// <summary>FILE:LINE:COL of a key set in the file, else of the table.</summary>
     public string Where(string name)
     {
-        if (Data is not null && Data.TryGetValue(name, out var node)) return Locate(node.Position);
-        return Locate(Position);
+        if (Data is not null && Data.TryGetValue(name, out var node)) return Locate(node);
+        return Locate(Data?.Source, Position);
     }
 
     /// <summary>A configuration error (exit 78) pointing at a key: "FILE:LINE:COL: [path] key: message".</summary>
@@ -99,7 +99,7 @@ public sealed class ConfigSection
         OpsKitException.Config($"{Where(name)}: [{Path}] {name}: {message}");
 
     /// <summary>A configuration error pointing at the table itself.</summary>
-    public OpsKitException Error(string message) => OpsKitException.Config($"{Locate(Position)}: [{Path}] {message}");
+    public OpsKitException Error(string message) => OpsKitException.Config($"{Locate(Data?.Source, Position)}: [{Path}] {message}");
 
     /// <summary>A nested single table (present or not: defaults apply).</summary>
     public ConfigSection Table(string name)
@@ -141,7 +141,10 @@ public sealed class ConfigSection
         return key.Default;
     }
 
-    private string Locate(TomlPosition p) => $"{SourceFile ?? "(built-in)"}:{p.Line}:{p.Column}";
+    private string Locate(TomlNode node) => Locate(node.Source, node.Position);
+
+    // A node read from a file knows its file (the main file or a drop-in); text parsed without a name falls back to SourceFile.
+    private string Locate(string? source, TomlPosition p) => $"{source ?? SourceFile ?? "(built-in)"}:{p.Line}:{p.Column}";
 
     private InvalidOperationException Bug(string name, object v) =>
         new($"[{Path}] {name} is declared as another type than asked for ({v.GetType().Name})");

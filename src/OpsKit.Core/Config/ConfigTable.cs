@@ -24,6 +24,10 @@ public sealed record ConfigTable(string Name, string Doc, IReadOnlyList<ConfigKe
     /// <summary>How this table appears under its parent.</summary>
     public ConfigTableKind Kind { get; init; } = ConfigTableKind.Single;
 
+    /// <summary>The area's binder (its semantic checks: time zones, absolute paths, ranges that depend on each
+    /// other), run by "config check" so such errors show before a run needs the value.</summary>
+    public Action<ConfigSection>? Check { get; init; }
+
     /// <summary>The key declaration, or null.</summary>
     public ConfigKey? Key(string name) => Keys.FirstOrDefault(k => k.Name == name);
 

@@ -11,59 +11,75 @@ public static class ConfigValidator
     /// <summary>Throws OpsKitException (exit 78) at the first problem in the file.</summary>
     public static void Validate(TomlTable root, IReadOnlyList<ConfigTable> schemas, string source)
     {
+        var errors = Collect(root, schemas, source);
+        if (errors.Count > 0) throw OpsKitException.Config(errors[0]);
+    }
+
+    /// <summary>Every problem in the document, in document order ("FILE:LINE:COL: what").
+    /// Each node is named by its own file (<see cref="TomlNode.Source"/>), else <paramref name="source"/>.</summary>
+    public static List<string> Collect(TomlTable root, IReadOnlyList<ConfigTable> schemas, string source)
+    {
+        var errors = new List<string>();
         foreach (var (name, node) in root)
         {
             var schema = schemas.FirstOrDefault(s => s.Name == name);
             if (schema is null)
             {
                 var what = node is TomlTable ? $"unknown table [{name}]" : $"unknown key '{name}' at top level";
-                throw Fail(source, node.Position, what + DidYouMean.Hint(name, schemas.Select(s => s.Name)));
+                errors.Add(Fail(source, node, what + DidYouMean.Hint(name, schemas.Select(s => s.Name))));
+                continue;
             }
-            if (node is not TomlTable table) throw Fail(source, node.Position, $"'{name}' must be a table, got {TomlNode.KindName(node)}");
-            ValidateTable(table, schema, name, source);
+            if (node is not TomlTable table)
+            {
+                errors.Add(Fail(source, node, $"'{name}' must be a table, got {TomlNode.KindName(node)}"));
+                continue;
+            }
+            ValidateTable(table, schema, name, source, errors);
         }
+        return errors;
     }
 
-    private static void ValidateTable(TomlTable table, ConfigTable schema, string path, string source)
+    private static void ValidateTable(TomlTable table, ConfigTable schema, string path, string source, List<string> errors)
     {
         foreach (var (name, node) in table)
         {
             if (schema.Key(name) is { } key)
             {
                 var error = Check(key, node);
-                if (error is not null) throw Fail(source, node.Position, $"[{path}] {name}: {error}");
+                if (error is not null) errors.Add(Fail(source, node, $"[{path}] {name}: {error}"));
                 continue;
             }
             if (schema.Table(name) is { } sub)
             {
-                ValidateNested(node, sub, $"{path}.{name}", source);
+                ValidateNested(node, sub, $"{path}.{name}", source, errors);
                 continue;
             }
-            throw Fail(source, node.Position, $"unknown key '{name}' in [{path}]" + DidYouMean.Hint(name, schema.AllNames));
+            errors.Add(Fail(source, node, $"unknown key '{name}' in [{path}]" + DidYouMean.Hint(name, schema.AllNames)));
         }
     }
 
-    private static void ValidateNested(TomlNode node, ConfigTable sub, string path, string source)
+    private static void ValidateNested(TomlNode node, ConfigTable sub, string path, string source, List<string> errors)
     {
         switch (sub.Kind)
         {
             case ConfigTableKind.Single when node is TomlTable t:
-                ValidateTable(t, sub, path, source);
+                ValidateTable(t, sub, path, source, errors);
                 break;
             case ConfigTableKind.Array when node is TomlArray a && a.All(e => e is TomlTable):
-                for (var i = 0; i < a.Count; i++) ValidateTable((TomlTable)a[i], sub, $"{path}[{i}]", source);
+                for (var i = 0; i < a.Count; i++) ValidateTable((TomlTable)a[i], sub, $"{path}[{i}]", source, errors);
                 break;
             case ConfigTableKind.Map when node is TomlTable m:
                 foreach (var (name, entry) in m)
                 {
                     if (entry is not TomlTable et)
-                        throw Fail(source, entry.Position, $"[{path}] {name}: expected a table, got {TomlNode.KindName(entry)}");
-                    ValidateTable(et, sub, $"{path}.{name}", source);
+                        errors.Add(Fail(source, entry, $"[{path}] {name}: expected a table, got {TomlNode.KindName(entry)}"));
+                    else ValidateTable(et, sub, $"{path}.{name}", source, errors);
                 }
                 break;
             default:
                 var expected = sub.Kind == ConfigTableKind.Array ? $"an array of tables [[{path}]]" : $"a table [{path}]";
-                throw Fail(source, node.Position, $"'{path}' must be {expected}, got {TomlNode.KindName(node)}");
+                errors.Add(Fail(source, node, $"'{path}' must be {expected}, got {TomlNode.KindName(node)}"));
+                break;
         }
     }
 
@@ -146,6 +162,6 @@ public static class ConfigValidator
 
     private static string Expected(string what, TomlNode node) => $"expected {what}, got {TomlNode.KindName(node)}";
 
-    private static OpsKitException Fail(string source, TomlPosition p, string message) =>
-        OpsKitException.Config($"{source}:{p.Line}:{p.Column}: {message}");
+    private static string Fail(string source, TomlNode node, string message) =>
+        $"{node.Source ?? source}:{node.Position.Line}:{node.Position.Column}: {message}";
 }

@@ -16,6 +16,22 @@ public readonly record struct PathOwner(uint Uid, uint Mode)
     /// <summary>A directory.</summary>
     public bool IsDirectory => (Mode & 0xF000) == 0x4000;
 
+    /// <summary>A regular file.</summary>
+    public bool IsRegular => (Mode & 0xF000) == 0x8000;
+
+    /// <summary>What kind of file this is, in words ("a directory", "a FIFO").</summary>
+    public string KindName => (Mode & 0xF000) switch
+    {
+        0x8000 => "a regular file",
+        0x4000 => "a directory",
+        0x1000 => "a FIFO",
+        0x2000 => "a character device",
+        0x6000 => "a block device",
+        0xC000 => "a socket",
+        0xA000 => "a symbolic link",
+        _ => "not a regular file",
+    };
+
     /// <summary>Writable by group or others.</summary>
     public bool GroupOrOtherWritable => (Mode & 0x12) != 0;
 
@@ -101,6 +117,23 @@ public static class PathTrust
             Marshal.FreeHGlobal(p);
         }
     }
+
+    /// <summary>stat(2) (follows symlinks): the file type and mode, or null when the path does not exist.</summary>
+    public static PathOwner? Stat(string path)
+    {
+        var buffer = new byte[256];
+        if (StatRaw(path, buffer) != 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            if (errno is 2 or 20 or 40) return null; // ENOENT, ENOTDIR, ELOOP: nothing usable there
+            throw new IOException($"stat {path}: {Marshal.GetLastPInvokeErrorMessage()}", errno);
+        }
+        var arm = RuntimeInformation.ProcessArchitecture == Architecture.Arm64;
+        return new PathOwner(BitConverter.ToUInt32(buffer, arm ? 24 : 28), BitConverter.ToUInt32(buffer, arm ? 16 : 24));
+    }
+
+    [DllImport("libc.so.6", EntryPoint = "stat", SetLastError = true)]
+    private static extern int StatRaw([MarshalAs(UnmanagedType.LPUTF8Str)] string path, [Out] byte[] buffer);
 
     [DllImport("libc.so.6", EntryPoint = "lstat", SetLastError = true)]
     private static extern int LStat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, [Out] byte[] buffer);

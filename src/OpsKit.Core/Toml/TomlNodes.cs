@@ -28,6 +28,10 @@ public abstract class TomlNode
     /// </summary>
     public TomlPosition Position { get; internal set; }
 
+    /// <summary>The document the node was read from (a file name), or null for anonymous text.
+    /// Merged configs keep each node's own file, so errors and origins name the drop-in that set it.</summary>
+    public string? Source { get; internal set; }
+
     /// <summary>Short human name of a node's kind for error messages: "table", "array", "string", "integer", ...</summary>
     public static string KindName(TomlNode node)
     {
@@ -72,6 +76,30 @@ public sealed class TomlTable : TomlNode, IEnumerable<KeyValuePair<string, TomlN
     {
         _index.Add(key, node);
         _items.Add(new KeyValuePair<string, TomlNode>(key, node));
+    }
+
+    internal void Replace(string key, TomlNode node)
+    {
+        _index[key] = node;
+        var i = _items.FindIndex(kv => kv.Key == key);
+        _items[i] = new KeyValuePair<string, TomlNode>(key, node);
+    }
+
+    /// <summary>Merges <paramref name="later"/> into this table, later winning: tables merge key by key,
+    /// arrays of tables <c>[[x]]</c> are appended to, any other value is replaced.</summary>
+    public void MergeFrom(TomlTable later)
+    {
+        ArgumentNullException.ThrowIfNull(later);
+        foreach (var (key, node) in later)
+        {
+            if (!TryGetValue(key, out var mine)) Add(key, node);
+            else if (mine is TomlTable a && node is TomlTable b) a.MergeFrom(b);
+            else if (mine is TomlArray { IsArrayOfTables: true } x && node is TomlArray { IsArrayOfTables: true } y)
+            {
+                foreach (var e in y) x.Add(e);
+            }
+            else Replace(key, node);
+        }
     }
 
     /// <summary>Enumerates entries in document order.</summary>

@@ -34,7 +34,19 @@ public static class TomlReader
             var first = document.Diagnostics.First(d => d.Kind == DiagnosticMessageKind.Error);
             throw new TomlException(source, first.Span.Start.Line + 1, first.Span.Start.Column + 1, first.Message);
         }
-        return Build(document);
+        var root = Build(document);
+        if (source is not null) SetSource(root, source);
+        return root;
+    }
+
+    private static void SetSource(TomlNode node, string source)
+    {
+        node.Source = source;
+        switch (node)
+        {
+            case TomlTable t: foreach (var (_, child) in t) SetSource(child, source); break;
+            case TomlArray a: foreach (var child in a) SetSource(child, source); break;
+        }
     }
 
     /// <summary>Parses UTF-8 encoded TOML. Invalid UTF-8 is rejected with its position; a leading UTF-8 BOM is allowed.</summary>

@@ -33,7 +33,9 @@ public sealed class LogFileSource(string path, Func<Stream>? stdin = null) : IHw
             }
             else
             {
-                if (!File.Exists(path)) throw OpsKitException.BadData($"{path}: no such kernel log file");
+                // Looked at first: a FIFO would block the read, a directory is no log.
+                if (OpsKit.Core.Files.IoErrors.NotARegularFile(path) is { } problem)
+                    throw new OpsKitException($"{path}: {(problem.Why.StartsWith("no such", StringComparison.Ordinal) ? "no such kernel log file" : problem.Why)}", problem.Code);
                 data = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -131,7 +133,8 @@ public sealed class ToolSource(string kind, string? file, TimeSpan timeout) : IH
     {
         if (file is not null)
         {
-            if (!File.Exists(file)) throw OpsKitException.BadData($"{file}: no such {kind} output file");
+            if (OpsKit.Core.Files.IoErrors.NotARegularFile(file) is { } problem)
+                throw new OpsKitException($"{file}: {(problem.Why.StartsWith("no such", StringComparison.Ordinal) ? $"no such {kind} output file" : problem.Why)}", problem.Code);
             try
             {
                 Output = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);

@@ -3,6 +3,7 @@
 // boundaries and scanned on all cores, each part into its own aggregator.
 using System.IO.Compression;
 using OpsKit.Core;
+using OpsKit.Core.Files;
 
 namespace OpsKit.IoWait.Summary;
 
@@ -29,22 +30,38 @@ public static class LogScanner
         return total;
     }
 
+    private static string? Kind(string path)
+    {
+        if (path.Length == 0) return "empty file name";
+        PathOwner? st;
+        try { st = PathTrust.Stat(path); }
+        catch (IOException e) { return IoErrors.Describe(e, path).Why; }
+        if (st is not { } s) return "no such file or directory";
+        if (s.IsDirectory) return "is a directory, not a file";
+        if ((s.Mode & 0xF000) is 0x1000 or 0xC000) return $"is {s.KindName}; give it on stdin instead ('-' or no FILE)";
+        return null;
+    }
+
     private static void ScanFile(string path, SummaryAggregator total, SummaryFilter filter, int year, CancellationToken ct)
     {
+        // Looked at before opening: a FIFO without a writer would block the open, a directory is not a log.
+        // A character device (/dev/kmsg) is read as it is.
+        if (Kind(path) is { } problem) throw new OpsKitException($"{path}: {problem}", ExitCodes.NoInput);
         FileStream file;
         try
         {
             file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (IoErrors.IsIo(e))
         {
-            throw new OpsKitException($"{path}: {e.Message}", e is UnauthorizedAccessException ? ExitCodes.NoPermission : ExitCodes.IoError);
+            throw IoErrors.Error(e, path, path);
         }
         using (file)
         {
             var magic = new byte[2];
-            var got = file.Read(magic, 0, 2);
-            file.Position = 0;
+            // A device (/dev/kmsg) cannot rewind: it is never gzip, read it as it comes.
+            var got = file.CanSeek ? file.Read(magic, 0, 2) : 0;
+            if (file.CanSeek) file.Position = 0;
             if (got == 2 && magic[0] == 0x1f && magic[1] == 0x8b)
             {
                 ScanStream(new GZipStream(file, CompressionMode.Decompress), total, path, ct);

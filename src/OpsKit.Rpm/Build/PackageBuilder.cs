@@ -10,7 +10,11 @@ namespace OpsKit.Rpm.Build;
 /// <param name="TopDir">Build tree; null: rpm's %_topdir (from ~/.rpmmacros).</param>
 /// <param name="Extra">Arguments passed on to rpmbuild.</param>
 /// <param name="Lint">Run rpmlint afterwards.</param>
-public sealed record BuildOptions(string Spec, string? TopDir, IReadOnlyList<string> Extra, bool Lint = true);
+public sealed record BuildOptions(string Spec, string? TopDir, IReadOnlyList<string> Extra, bool Lint = true)
+{
+    /// <summary>Told each phase ("rpmbuild -ba hello.spec", "rpmlint"), e.g. a progress line on a terminal.</summary>
+    public IProgress<string>? Phase { get; init; }
+}
 
 /// <summary>What a build produced.</summary>
 public sealed record BuildReport
@@ -38,18 +42,24 @@ public static class PackageBuilder
     /// <summary>Builds; usage problems (no spec, no rpmbuild, missing source) throw, build failures are in the report.</summary>
     public static async Task<BuildReport> BuildAsync(SystemContext context, BuildOptions options, CancellationToken ct = default)
     {
-        if (!File.Exists(options.Spec)) throw OpsKitException.BadData($"{options.Spec}: no such spec file");
+        if (OpsKit.Core.Files.IoErrors.NotARegularFile(options.Spec) is { } problem)
+            throw new OpsKitException($"{options.Spec}: {problem.Why}", problem.Code);
         var host = await HostRpm.ProbeAsync(context, ct).ConfigureAwait(false);
         var topDir = Path.GetFullPath(options.TopDir ?? await EvalTopDir(context, ct).ConfigureAwait(false));
         foreach (var sub in Setup.BuildTreeSetup.Subdirectories) Directory.CreateDirectory(Path.Combine(topDir, sub));
         using var support = SupportFiles.Create(debianHost: !host.IsRpmDistro);
+        options.Phase?.Report("placing sources");
         var placed = await SourceFetcher.PlaceAsync(context, options.Spec, topDir, host, support, ct).ConfigureAwait(false);
         var run = new RpmBuildRun(Path.GetFullPath(options.Spec), topDir, "-ba", options.Extra);
+        options.Phase?.Report($"rpmbuild -ba {Path.GetFileName(options.Spec)}");
         var (_, output) = await run.RunAsync(context, host, support, ct).ConfigureAwait(false);
         LintResult? lint = null;
         var packages = output.Written.Where(p => p.EndsWith(".rpm", StringComparison.Ordinal) && File.Exists(p)).ToList();
         if (output.Ok && options.Lint && packages.Count > 0)
+        {
+            options.Phase?.Report("rpmlint");
             lint = await RpmLint.RunAsync(context, packages, support, ct).ConfigureAwait(false);
+        }
         return new BuildReport { TopDir = topDir, Host = host, Placed = placed, Output = output, Lint = lint, Problems = Explain(output) };
     }
 

@@ -26,7 +26,7 @@ public static class SourceArchive
             var full = Path.GetFullPath(path);
             return new SourceTree(full, null, Path.GetFileName(Path.TrimEndingDirectorySeparator(full)), null);
         }
-        if (!File.Exists(path)) throw OpsKitException.BadData($"{path}: no such file or directory");
+        if (!File.Exists(path)) throw new OpsKitException($"{path}: no such file or directory", ExitCodes.NoInput);
         var suffix = SuffixOf(path);
         var kind = Sniff(path);
         if (suffix is null && kind == ArchiveKind.Unknown)

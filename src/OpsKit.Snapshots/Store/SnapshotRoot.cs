@@ -29,7 +29,7 @@ public sealed class SnapshotRoot
     public static SnapshotRoot Open(string? path, string? requireMount = null)
     {
         var full = CheckPath(path);
-        var st = Native.Stat(full) ?? throw new OpsKitException($"snapshot root {full} does not exist", ExitCodes.DataError);
+        var st = Native.Stat(full) ?? throw new OpsKitException($"snapshot root {full} does not exist", ExitCodes.NoInput);
         if (st.IsSymlink) throw new OpsKitException($"snapshot root {full} is a symbolic link; name the real directory", ExitCodes.DataError);
         if (!st.IsDirectory) throw new OpsKitException($"snapshot root {full} is not a directory", ExitCodes.DataError);
         if (Native.Stat(System.IO.Path.Combine(full, MarkerName)) is null)

@@ -14,11 +14,12 @@ public static class PolicyReader
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = OpsKit.Core.Files.IoErrors.ReadInput(path, $"{path}: cannot read policy");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (OpsKitException e)
         {
-            throw OpsKitException.Config($"{path}: cannot read policy: {e.Message}");
+            // A policy is configuration: whatever is wrong with the file, the hook refuses as for a bad config (78).
+            throw OpsKitException.Config(e.Message);
         }
         return ReadText(bytes, path, System.IO.Path.GetFileNameWithoutExtension(path), compilePatterns);
     }

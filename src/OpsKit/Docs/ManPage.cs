@@ -46,7 +46,7 @@ public static class ManPage
         sb.Append(".TP\n.B OPSKIT_CONFIG\nConfig file to read when\n.B \\-\\-config\nis not given.\n");
         sb.Append(".TP\n.B OPSKIT_<TABLE>_<KEY>\nOverrides one key of a top\\-level table, e.g.\n.BR OPSKIT_MAIL_TO=root@example.org .\n");
         sb.Append(".TP\n.B SSH_ORIGINAL_COMMAND\nSet by sshd for a forced command; read by\n.BR \"opskit ssh validate\" .\n");
-        sb.Append(".SH FILES\n.TP\n.I /etc/opskit/opskit.toml\nThe configuration file.\n.TP\n.I /dev/log\nThe syslog socket.\n");
+        sb.Append(".SH FILES\n.TP\n.I /etc/opskit/opskit.toml\nThe configuration file.\n.TP\n.I /etc/opskit/opskit.d/*.toml\nDrop-ins, read after it in name order.\n.TP\n.I /dev/log\nThe syslog socket.\n");
         sb.Append(".SH SEE ALSO\n");
         var areas = root.Subcommands.Where(c => !c.Hidden && c.Subcommands.Count > 0).Select(c => c.Name).ToList();
         sb.Append(string.Join(",\n", areas.Select(a => $".BR opskit\\-{Roff.Text(a)} (8)"))).Append(areas.Count > 0 ? ",\n" : "")
@@ -79,7 +79,21 @@ public static class ManPage
             sb.Append(".SH CONFIGURATION\nThe\n.B [").Append(Roff.Text(schema.Name)).Append("]\ntable of\n.IR /etc/opskit/opskit.toml .\n");
             Table(sb, schema, schema.Name);
         }
-        sb.Append(".SH EXIT STATUS\nSee\n.BR opskit (1).\n");
+        if (AreaDocsRegistry.All.TryGetValue(area.Name, out var docs))
+        {
+            if (docs.Examples.Count > 0)
+            {
+                sb.Append(".SH EXAMPLES\n");
+                foreach (var e in docs.Examples)
+                    sb.Append(".TP\n.B ").Append(Roff.Text(e.Line)).Append('\n').Append(Roff.Text(e.What)).Append('\n');
+            }
+            sb.Append(".SH EXIT STATUS\n");
+            foreach (var (code, meaning) in docs.ExitStatus)
+                sb.Append(".TP\n.B ").Append(code).Append('\n').Append(Roff.Text(meaning)).Append('\n');
+            sb.Append(".TP\n.B ").Append(ExitCodes.Internal).Append('\n').Append(Roff.Text("internal error: a bug; rerun with --verbose and report it")).Append('\n');
+            sb.Append(".PP\nThe whole table is in\n.BR opskit (1).\n");
+        }
+        else sb.Append(".SH EXIT STATUS\nSee\n.BR opskit (1).\n");
         sb.Append(".SH SEE ALSO\n.BR opskit (1)\n");
         return sb.ToString();
     }

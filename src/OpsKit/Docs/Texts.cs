@@ -25,12 +25,16 @@ public static class Texts
 
     /// <summary>CONFIGURATION.</summary>
     public const string Configuration = """
-        One TOML file, /etc/opskit/opskit.toml, or the file named by --config or OPSKIT_CONFIG;
-        --no-config reads none. Values are merged in this order, later winning: built-in
-        defaults, the file, environment variables OPSKIT_<TABLE>_<KEY>, command-line flags.
-        Unknown keys and wrong types are errors reported as FILE:LINE:COL with exit status 78.
-        "opskit config check" validates the file and "opskit config show" prints every value
-        with its origin. Each tool documents its own table in its page.
+        /etc/opskit/opskit.toml, or the file named by --config or OPSKIT_CONFIG, then the
+        drop-ins beside it, /etc/opskit/opskit.d/*.toml (for FILE.toml: FILE.d/*.toml), in name
+        order; --no-config reads none. Values are merged in this order, later winning: built-in
+        defaults, the main file, the drop-ins, environment variables OPSKIT_<TABLE>_<KEY>,
+        command-line flags. A drop-in adds [[aoe.export]] entries and replaces single values.
+        Unknown keys and wrong types are errors reported as FILE:LINE:COL of the file at fault,
+        with exit status 78. "opskit config check" reports every error in one run, including
+        time zones and paths the enabled areas need and unknown OPSKIT_* variables;
+        "opskit config show" prints every value with the file, line and column it came from.
+        Each tool documents its own table in its page.
         """;
 
     /// <summary>EXIT STATUS.</summary>

@@ -153,9 +153,9 @@ public class EndToEndTests
     [Theory]
     [InlineData("--from", "ipmitool=x.txt", 64, "opskit: --from: unknown kind 'ipmitool' (known: ras-mc-ctl, mcelog, edac-util)")]
     [InlineData("--from", "mcelog", 64, "opskit: --from: 'mcelog' is not KIND=FILE (KIND one of ras-mc-ctl, mcelog, edac-util)")]
-    [InlineData("--log", "/nonexistent/kern.log", 65, "opskit: /nonexistent/kern.log: no such kernel log file")]
-    [InlineData("--root", "/nonexistent/root", 65, "opskit: /nonexistent/root: no such directory")]
-    [InlineData("--replay", "/nonexistent/bundle", 65, "opskit: /nonexistent/bundle: no such directory")]
+    [InlineData("--log", "/nonexistent/kern.log", 66, "opskit: /nonexistent/kern.log: no such kernel log file")]
+    [InlineData("--root", "/nonexistent/root", 66, "opskit: /nonexistent/root: no such directory")]
+    [InlineData("--replay", "/nonexistent/bundle", 66, "opskit: /nonexistent/bundle: no such directory")]
     public void Bad_input_is_one_line_naming_it(string option, string value, int exit, string message)
     {
         var r = Hwerr("check", option, value);

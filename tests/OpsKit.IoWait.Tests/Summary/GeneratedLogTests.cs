@@ -102,7 +102,7 @@ public class GeneratedLogTests
     {
         var e = Assert.Throws<OpsKit.Core.OpsKitException>(() => LogScanner.Scan(["/nonexistent/kern.log"], SummaryFilter.None, 2024, () => Stream.Null));
         Assert.Contains("/nonexistent/kern.log", e.Message);
-        Assert.Equal(OpsKit.Core.ExitCodes.IoError, e.ExitCode);
+        Assert.Equal(OpsKit.Core.ExitCodes.NoInput, e.ExitCode);
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public class SummaryCommandTests
     public void A_missing_file_fails_with_its_name()
     {
         var r = OpskitProcess.Run("--no-config", "iowait", "summary", "/nonexistent/kern.log");
-        Assert.Equal(74, r.ExitCode);
+        Assert.Equal(66, r.ExitCode); // EX_NOINPUT: a missing input file
         Assert.Contains("opskit: /nonexistent/kern.log", r.StandardError);
     }
 

@@ -12,7 +12,7 @@ public static class AideConfigCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var home = new Option<bool>("--home") { Description = "Check /home too (off by default)." };
+        var home = new Option<bool>("--home") { Description = "Check /home too." };
         var check = new Option<bool>("--check") { Description = "Validate the text with 'aide --config-check' before printing it." };
         var command = new Command("config", "Print a starting aide.conf: SHA-256, size, mode and owner for system paths, owner only for logs, noisy paths left out.") { home, check };
         command.SetAction(async (parse, ct) =>

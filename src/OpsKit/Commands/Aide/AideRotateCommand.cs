@@ -16,7 +16,7 @@ public static class AideRotateCommand
     public static Command Create()
     {
         var now = new Option<string?>("--now") { Description = "Rotate as of this time (ISO 8601, UTC unless an offset is given) instead of the clock.", HelpName = "STAMP" };
-        var maxAge = new Option<int?>("--max-age") { Description = "Days to keep archives ([aide] max_age, default 90).", HelpName = "DAYS" };
+        var maxAge = new Option<int?>("--max-age") { Description = "Days to keep archives. [default: [aide] max_age, 90]", HelpName = "DAYS" };
         var dryRun = new Option<bool>("--dry-run", "-n") { Description = "Print what would be compressed and deleted; change nothing." };
         var json = GlobalOptions.Json();
         var cron = GlobalOptions.Cron();

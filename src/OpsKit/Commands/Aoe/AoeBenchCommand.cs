@@ -17,7 +17,7 @@ public static class AoeBenchCommand
         var write = new Option<double>("--write") { Description = "MB to write per target (the check pattern; destroys data).", HelpName = "MB" };
         var verify = new Option<double>("--verify") { Description = "MB to read per target and check against the pattern.", HelpName = "MB" };
         var start = new Option<long>("--start") { Description = "First LBA.", HelpName = "LBA" };
-        var window = new Option<int>("--window") { Description = "Outstanding requests per target (default: its Buffer Count).", HelpName = "N" };
+        var window = new Option<int>("--window") { Description = "Outstanding requests per target. [default: its Buffer Count]", HelpName = "N" };
         var pids = new Option<string?>("--server-pid") { Description = "Comma-separated server pids whose CPU time per frame is reported.", HelpName = "PIDS" };
         var format = ReportFormat.JsonOnly();
         var targets = new Argument<string>("TARGET") { Description = "SHELF.SLOT, or several separated by commas (read at once)." };

@@ -19,7 +19,7 @@ internal static class AoeCommon
     }
 
     /// <summary>The optional ALIAS... argument of start/stop/restart/status.</summary>
-    public static Argument<string[]> Aliases() => new("ALIAS") { Description = "Export aliases (default: all).", Arity = ArgumentArity.ZeroOrMore };
+    public static Argument<string[]> Aliases() => new("ALIAS") { Description = "Export aliases. [default: all]", Arity = ArgumentArity.ZeroOrMore };
 
     /// <summary>The export manager of the configured backend over the config's table.</summary>
     public static IExportManager Manager(CommandHost host)

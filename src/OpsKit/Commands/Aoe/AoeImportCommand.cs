@@ -1,7 +1,9 @@
-// opskit aoe import FILE: convert the classic /etc/vbladed.conf to [aoe] / [[aoe.export]] TOML on stdout.
+// opskit aoe import FILE [-o DROPIN]: convert the classic /etc/vbladed.conf to [aoe] / [[aoe.export]] TOML,
+// on stdout or as a drop-in (/etc/opskit/opskit.d/50-aoe.toml) written atomically.
 using System.CommandLine;
 using OpsKit.Aoe.Exports;
 using OpsKit.Core;
+using OpsKit.Core.Files;
 
 namespace OpsKit.Commands.Aoe;
 
@@ -12,11 +14,18 @@ public static class AoeImportCommand
     public static Command Create()
     {
         var file = new Argument<string>("FILE") { Description = "The vbladectl table (SHELF=\"N\" and 'AOESLOT FILE MAC IFACE ALIAS' lines)." };
-        var command = new Command("import", "Convert a vbladed.conf table to opskit.toml text (stdout); errors name FILE:LINE.") { file };
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the TOML to this drop-in file (e.g. /etc/opskit/opskit.d/50-aoe.toml; written atomically, mode 0644) instead of stdout.",
+            HelpName = "FILE",
+        };
+        var command = new Command("import", "Convert a vbladed.conf table to opskit TOML (stdout or a drop-in); errors name FILE:LINE.") { file, output };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
-            CommandHost.Out.Write(VbladedConf.Load(path).ToToml(path));
+            var toml = VbladedConf.Load(path).ToToml(path);
+            if (parse.GetValue(output) is { } target) AtomicFile.Write(target, toml, createDirectory: true);
+            else CommandHost.Out.Write(toml);
             return ExitCodes.Ok;
         });
         return command;

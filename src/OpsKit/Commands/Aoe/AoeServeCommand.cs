@@ -20,7 +20,7 @@ public static class AoeServeCommand
         var direct = new Option<bool>("--direct") { Description = "Open FILE with O_DIRECT." };
         var sync = new Option<bool>("--sync") { Description = "Open FILE with O_SYNC." };
         var buffers = new Option<int>("--buffers") { Description = "Buffer Count advertised for FILE.", DefaultValueFactory = _ => 64 };
-        var stateDir = new Option<string?>("--state-dir") { Description = "Keep config string, Mac Mask and reserve lists here (default: [aoe] state_dir).", HelpName = "DIR" };
+        var stateDir = new Option<string?>("--state-dir") { Description = "Keep config string, Mac Mask and reserve lists here. [default: [aoe] state_dir]", HelpName = "DIR" };
         var pidFile = new Option<string?>("--pid-file") { Description = "Write the daemon's pid here; also logs to syslog as vbladed.", HelpName = "FILE" };
         var statusFile = new Option<string?>("--status-file") { Description = "Write per-export counters here every second.", HelpName = "FILE" };
         var enabledFile = new Option<string?>("--enabled-file")
@@ -47,7 +47,8 @@ public static class AoeServeCommand
                 var l = parse.GetValue(slot);
                 if (s is < 0 or > 65534) throw OpsKitException.Usage($"--shelf {s}: must be 0-65534 (0xFFFF is broadcast)");
                 if (l is < 0 or > 254) throw OpsKitException.Usage($"--slot {l}: must be 0-254 (0xFF is broadcast)");
-                if (!File.Exists(path)) throw OpsKitException.BadData($"{path}: no such file");
+                if (OpsKit.Core.Files.PathTrust.Stat(path) is not { } st) throw new OpsKitException($"{path}: no such file or directory", ExitCodes.NoInput);
+                if (st.IsDirectory) throw new OpsKitException($"{path}: is a directory, not an image file or block device", ExitCodes.NoInput);
                 var spec = new ExportSpec($"e{s}.{l}", (ushort)s, (byte)l, path, nic)
                 {
                     Store = new StoreOptions(ReadOnly: parse.GetValue(readOnly), Direct: parse.GetValue(direct), Sync: parse.GetValue(sync)),

@@ -1,5 +1,6 @@
-// opskit config check: load and validate; exit 78 with FILE:LINE:COL on errors.
-// With --json the verdict (and the errors) go to stdout as one document.
+// opskit config check: read the config file and its drop-ins, validate them, the OPSKIT_* environment and
+// each area's own checks, and report every error in one run (exit 78), each as FILE:LINE:COL.
+// With --json the verdict and the errors go to stdout as one document.
 using System.CommandLine;
 using OpsKit.Core;
 using OpsKit.Core.Config;
@@ -14,23 +15,17 @@ public static class ConfigCheckCommand
     public static Command Create()
     {
         var format = ReportFormat.JsonOnly();
-        var command = new Command("check", "Validate the config file: unknown keys, wrong types, bad values (exit 78 on errors).");
+        var command = new Command("check", "Validate the config file and its drop-ins: unknown keys, wrong types, bad values, unknown OPSKIT_* variables; every error is reported (exit 78 on errors).");
         format.AddTo(command);
         command.SetAction(parse =>
         {
             var output = format.Get(parse);
-            CommandHost host;
-            try
-            {
-                host = CommandHost.From(parse, "opskit");
-            }
-            catch (OpsKitException e) when (e.ExitCode == ExitCodes.Config && output == OutputFormat.Json)
-            {
-                CommandHost.Out.Write(ConfigOutput.Check(parse.GetValue(GlobalOptions.Config), e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries), output));
-                return ExitCodes.Config;
-            }
-            using (host) CommandHost.Out.Write(ConfigOutput.Check(host.Config.SourceFile, [], output));
-            return ExitCodes.Ok;
+            var (_, files, errors) = OpsKitConfig.Check(CommandHost.ConfigRequest(parse), ConfigSchemas.All);
+            var text = ConfigOutput.Check(files, errors, output);
+            // Errors are diagnostics in text (stderr) and the document itself in JSON (stdout).
+            if (errors.Count > 0 && output == OutputFormat.Text) CommandHost.Error.Write(text);
+            else CommandHost.Out.Write(text);
+            return errors.Count > 0 ? ExitCodes.Config : ExitCodes.Ok;
         });
         return command;
     }

@@ -1,21 +1,20 @@
-// opskit generate man|bash|zsh|fish: writes the docs from the command tree (hidden; used by "make docs").
+// opskit generate man|bash|zsh|fish|example: writes the docs from the command tree (used by "make docs").
 using System.CommandLine;
 using OpsKit.Core;
 using OpsKit.Docs;
 
 namespace OpsKit.Commands.Generate;
 
-/// <summary>"generate" (hidden).</summary>
+/// <summary>"generate".</summary>
 public static class GenerateCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var what = new Argument<string>("what") { Description = "man, bash, zsh, fish or example (the documented opskit.toml)." };
+        var what = new Argument<string>("what") { Description = "What to write: man (the man pages), bash, zsh or fish (completion scripts), example (the documented opskit.toml)." };
         what.AcceptOnlyFromAmong("man", "bash", "zsh", "fish", "example");
-        var dir = new Option<string?>("--output-dir", "-o") { Description = "Write the file(s) into this directory instead of stdout.", HelpName = "DIR" };
+        var dir = new Option<string?>("--output", "-o", "--output-dir") { Description = "Write the file(s) into this directory instead of stdout.", HelpName = "DIR" };
         var command = new Command("generate", "Generate the man pages, a shell completion script or the example config.") { what, dir };
-        command.Hidden = true;
         command.SetAction(parse =>
         {
             var root = Program.CreateRoot();

@@ -28,7 +28,7 @@ public static class HwErrCheckCommand
         var state = HwErrOptions.State("; with --root/--log/--from the replay follows it like a live run");
         var journal = HwErrOptions.Journal();
         var requireEdac = new Option<bool>("--require-edac") { Description = "A host without EDAC memory controllers is UNKNOWN instead of OK ([hwerr] require_edac)." };
-        var ceWarn = new Option<long?>("--ce-warn-per-day") { Description = "Corrected errors one counter or log source may add within 24 hours before a live check says WARNING ([hwerr] ce_warn_per_day, default 0).", HelpName = "N" };
+        var ceWarn = new Option<long?>("--ce-warn-per-day") { Description = "Corrected errors one counter or log source may add within 24 hours before a live check says WARNING. [default: [hwerr] ce_warn_per_day, 0]", HelpName = "N" };
         var command = new Command("check", "Check EDAC, AER, the kernel log and RAS tools for hardware errors; exit 0 OK, 1 WARNING (corrected), 2 CRITICAL (uncorrected), 3 UNKNOWN.")
         {
             cron, output, root, log, from, replay, state, journal, requireEdac, ceWarn,

@@ -26,7 +26,7 @@ public static class HwErrDumpCommand
             var context = host.Context;
             if (parse.GetValue(root) is { } r)
             {
-                if (!Directory.Exists(r)) throw OpsKitException.BadData($"{r}: no such directory");
+                if (!Directory.Exists(r)) throw new OpsKitException($"{r}: no such directory", ExitCodes.NoInput);
                 context = context.With(rootPath: Path.GetFullPath(r));
             }
             var written = await HwErrDump.WriteAsync(context, settings, target, ct).ConfigureAwait(false);

@@ -9,7 +9,7 @@ internal static class HwErrOptions
 {
     public static Option<string?> State(string more = "") => new("--state")
     {
-        Description = "State file of live checks ([hwerr] state_file, default " + HwErrSettings.DefaultStateFile + ")" + more + ".",
+        Description = "State file of live checks" + more + ". [default: [hwerr] state_file, " + HwErrSettings.DefaultStateFile + "]",
         HelpName = "FILE",
     };
 

@@ -13,9 +13,9 @@ public static class IoWaitSummaryCommand
     public static readonly Option<string> By = CreateBy();
 
     /// <summary>--top.</summary>
-    public static readonly Option<int?> Top = new("--top", "-n")
+    public static readonly Option<int?> Top = new("--top")
     {
-        Description = "Rows to print (default 20 in text, all in JSON; 0 for all).",
+        Description = "Rows to print (0 for all). [default: 20 in text, all in JSON]",
         HelpName = "N",
     };
 

@@ -10,18 +10,18 @@ public static class IoWaitTopCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var interval = new Option<double>("--interval", "-i")
+        var interval = new Option<double>("--interval")
         {
             Description = "Seconds between samples.",
             HelpName = "S",
             DefaultValueFactory = _ => 1,
         };
-        var count = new Option<int>("--count", "-c")
+        var count = new Option<int>("--count")
         {
-            Description = "Intervals to print (default: until Ctrl-C; 1 with --json).",
+            Description = "Intervals to print. [default: until Ctrl-C; 1 with --json]",
             HelpName = "N",
         };
-        var top = new Option<int>("--top", "-n")
+        var top = new Option<int>("--top")
         {
             Description = "Process rows per interval (0 for all).",
             HelpName = "N",

@@ -20,6 +20,12 @@ public static class MailTestCommand
         var command = new Command("test", "Send a test alert through [mail]; exit non-zero when delivery fails.") { to };
         command.SetAction(async (parse, ct) =>
         {
+            foreach (var address in parse.GetValue(to) ?? [])
+            {
+                // A typo on the command line is a usage error, not an unavailable mail server.
+                if (!MimeKit.MailboxAddress.TryParse(MailMessage.OneLine(address), out _))
+                    throw OpsKitException.Usage($"--to: '{MailMessage.OneLine(address)}' is not a mail address");
+            }
             using var host = CommandHost.From(parse, "opskit");
             var alert = new Alert("mail", $"test alert from {Environment.MachineName}",
                 $"This is a test alert sent by 'opskit mail test' on {Environment.MachineName} at {host.Context.Clock.GetLocalNow():yyyy-MM-dd HH:mm:ss zzz}.\n" +

@@ -22,11 +22,11 @@ public static class RaidCheckCommand
         var replay = new Option<string?>("--replay") { Description = "Check the saved outputs in DIR (from 'raid dump' or a fixture folder) instead of running tools.", HelpName = "DIR" };
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE atomically (e.g. a node_exporter textfile directory) instead of stdout.", HelpName = "FILE" };
         var backend = RaidOptions.Backend();
-        var check = RaidOptions.State("check-state", "a consistency check, verify or scrub runs (default OK)");
-        var resync = RaidOptions.State("resync-state", "a resync, rebuild or recovery runs (default WARNING)");
-        var learn = RaidOptions.State("bbu-learn-state", "a BBU learn cycle runs (default WARNING)");
-        var cache = RaidOptions.State("cache-fail-state", "the write cache fell back to write-through (default WARNING)");
-        var noraid = RaidOptions.State("noraid-state", "nothing to check is found (default UNKNOWN)");
+        var check = RaidOptions.State("check-state", "a consistency check, verify or scrub runs", "OK");
+        var resync = RaidOptions.State("resync-state", "a resync, rebuild or recovery runs", "WARNING");
+        var learn = RaidOptions.State("bbu-learn-state", "a BBU learn cycle runs", "WARNING");
+        var cache = RaidOptions.State("cache-fail-state", "the write cache fell back to write-through", "WARNING");
+        var noraid = RaidOptions.State("noraid-state", "nothing to check is found", "UNKNOWN");
         var spares = RaidOptions.SpareCount();
         var timeout = RaidOptions.Timeout();
         var command = new Command("check", "Check every controller, array, disk and battery; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.")

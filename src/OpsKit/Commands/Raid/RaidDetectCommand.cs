@@ -15,7 +15,7 @@ public static class RaidDetectCommand
     public static Command Create()
     {
         var format = ReportFormat.JsonOnly();
-        var noraid = RaidOptions.State("noraid-state", "nothing is found (default UNKNOWN)");
+        var noraid = RaidOptions.State("noraid-state", "nothing is found", "UNKNOWN");
         var command = new Command("detect", "List RAID controllers, md arrays and vendor tools found, and the backends a check would run.") { noraid };
         format.AddTo(command);
         command.SetAction(parse =>

@@ -17,9 +17,9 @@ internal static class RaidOptions
         AllowMultipleArgumentsPerToken = false,
     }.AcceptOnlyFromAmongNames();
 
-    public static Option<string?> State(string name, string what) => new($"--{name}")
+    public static Option<string?> State(string name, string what, string builtIn) => new($"--{name}")
     {
-        Description = $"Status when {what} (OK, WARNING, CRITICAL or UNKNOWN; [raid] {name.Replace('-', '_')}).",
+        Description = $"Status when {what}: OK, WARNING, CRITICAL or UNKNOWN. [default: [raid] {name.Replace('-', '_')}, {builtIn}]",
         HelpName = "STATE",
     };
 
@@ -31,7 +31,7 @@ internal static class RaidOptions
 
     public static Option<int?> Timeout() => new("--timeout")
     {
-        Description = "Seconds before a vendor tool is killed and the check says UNKNOWN ([raid] timeout, default 60).",
+        Description = "Seconds before a vendor tool is killed and the check says UNKNOWN. [default: [raid] timeout, 60]",
         HelpName = "SECONDS",
     };
 

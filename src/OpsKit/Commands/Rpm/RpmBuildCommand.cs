@@ -16,7 +16,7 @@ public static class RpmBuildCommand
     {
         var spec = new Argument<string>("spec") { Description = "The spec file." };
         var extra = new Argument<string[]>("rpmbuild-args") { Description = "More rpmbuild arguments, after '--'.", Arity = ArgumentArity.ZeroOrMore };
-        var topDir = new Option<string?>("--topdir") { Description = "Build tree (default: %_topdir from ~/.rpmmacros).", HelpName = "DIR" };
+        var topDir = new Option<string?>("--topdir") { Description = "Build tree. [default: [rpm] topdir, else %_topdir from ~/.rpmmacros]", HelpName = "DIR" };
         var noLint = new Option<bool>("--no-lint") { Description = "Do not run rpmlint on the packages." };
         var json = GlobalOptions.Json();
         var command = new Command("build", "Build binary and source RPMs with rpmbuild (--nodeps and compat macros on non-RPM hosts), then rpmlint them.")
@@ -27,9 +27,13 @@ public static class RpmBuildCommand
         {
             using var host = CommandHost.From(parse, "opskit-rpm");
             var settings = RpmSettings.Bind(host.Config.Section("rpm"));
-            var options = new BuildOptions(parse.GetValue(spec)!, parse.GetValue(topDir) ?? settings.TopDir, parse.GetValue(extra) ?? [],
-                settings.Lint && !parse.GetValue(noLint));
-            var report = await PackageBuilder.BuildAsync(host.Context, options, ct);
+            BuildReport report;
+            using (var progress = OpsKit.Core.Output.ProgressLine.OnTerminal(host.Mode, CommandHost.Error, "rpm build"))
+            {
+                var options = new BuildOptions(parse.GetValue(spec)!, parse.GetValue(topDir) ?? settings.TopDir, parse.GetValue(extra) ?? [],
+                    settings.Lint && !parse.GetValue(noLint)) { Phase = progress };
+                report = await PackageBuilder.BuildAsync(host.Context, options, ct);
+            }
             var format = parse.GetValue(json) ? OutputFormat.Json : OutputFormat.Text;
             CommandHost.Out.Write(BuildReportOutput.Render(report, format));
             if (format == OutputFormat.Text) foreach (var line in BuildReportOutput.Problems(report)) CommandHost.Error.WriteLine(line);

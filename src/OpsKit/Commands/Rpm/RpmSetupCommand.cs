@@ -12,7 +12,7 @@ public static class RpmSetupCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var topDir = new Option<string?>("--topdir") { Description = "The build tree (default: the %_topdir of ~/.rpmmacros, else ~/rpmbuild).", HelpName = "DIR" };
+        var topDir = new Option<string?>("--topdir") { Description = "The build tree. [default: the %_topdir of ~/.rpmmacros, else ~/rpmbuild]", HelpName = "DIR" };
         var allowRoot = new Option<bool>("--allow-root") { Description = "Run even as root (building packages as root is discouraged)." };
         var command = new Command("setup", "Create BUILD/RPMS/SOURCES/SPECS/SRPMS and set %_topdir in ~/.rpmmacros (idempotent; never rewrites the file).")
         {

@@ -15,12 +15,12 @@ public static class RpmSpecCommand
     public static Command Create()
     {
         var input = new Argument<string>("source") { Description = "Source tarball (.tar.gz, .tgz, .tar.bz2, .tar.xz, .tar, .zip) or directory." };
-        var name = new Option<string?>("--name") { Description = "Package name (default: from the build files or the tarball name).", HelpName = "N" };
-        var version = new Option<string?>("--version") { Description = "Version (default: from the build files or the tarball name).", HelpName = "V" };
-        var license = new Option<string?>("--license") { Description = "License as an SPDX expression (default: detected).", HelpName = "SPDX" };
-        var summary = new Option<string?>("--summary") { Description = "One-line summary (default: from metadata or README).", HelpName = "S" };
-        var packager = new Option<string?>("--packager") { Description = "Changelog identity (default: %packager, git config, user@host).", HelpName = "\"Name <mail>\"" };
-        var target = new Option<string?>("--target") { Description = "Target distribution (default: [rpm] target, fedora).", HelpName = "DIST" };
+        var name = new Option<string?>("--name") { Description = "Package name. [default: from the build files or the tarball name]", HelpName = "N" };
+        var version = new Option<string?>("--version") { Description = "Version. [default: from the build files or the tarball name]", HelpName = "V" };
+        var license = new Option<string?>("--license") { Description = "License as an SPDX expression. [default: detected]", HelpName = "SPDX" };
+        var summary = new Option<string?>("--summary") { Description = "One-line summary. [default: from metadata or README]", HelpName = "S" };
+        var packager = new Option<string?>("--packager") { Description = "Changelog identity. [default: %packager, git config, user@host]", HelpName = "\"Name <mail>\"" };
+        var target = new Option<string?>("--target") { Description = "Target distribution. [default: [rpm] target, fedora]", HelpName = "DIST" };
         target.AcceptOnlyFromAmong([.. TargetFacts.Names]);
         var probe = new Option<bool>("--probe") { Description = "Run a trial build and install to compute %files from what the project installs." };
         var noCheck = new Option<bool>("--no-check") { Description = "Leave out %check (when the project's test target needs more than its build)." };

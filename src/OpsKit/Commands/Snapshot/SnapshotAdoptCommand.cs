@@ -15,12 +15,12 @@ public static class SnapshotAdoptCommand
     public static Command Create()
     {
         var root = new Option<string>("--root") { Description = "Snapshot root.", HelpName = "ROOT", Required = true };
-        var series = new Option<string?>("--series") { Description = "Series to adopt into (irsync default: <host> of <host>.snaps).", HelpName = "NAME" };
+        var series = new Option<string?>("--series") { Description = "Series to adopt into. [default: for irsync, <host> of <host>.snaps]", HelpName = "NAME" };
         var dir = new Argument<string>("DIR") { Description = "The folder (with --at), an irsync <host>.snaps folder, or an rsnapshot snapshot_root." };
         var at = new Option<string?>("--at") { Description = "Time of the adopted folder (ISO 8601; no offset = UTC).", HelpName = "STAMP" };
         var irsync = new Option<bool>("--from-irsync") { Description = "DIR is an irsync <host>.snaps folder of YYYY-MM-DD.HHMMSS snapshots." };
         var rsnapshot = new Option<bool>("--from-rsnapshot") { Description = "DIR is an rsnapshot snapshot_root of <level>.N folders (times from their mtimes)." };
-        var tz = new Option<string?>("--tz") { Description = "Zone of irsync's local-time stamps (default: the host's).", HelpName = "ZONE" };
+        var tz = new Option<string?>("--tz") { Description = "Zone of irsync's local-time stamps. [default: the host's]", HelpName = "ZONE" };
         var dryRun = new Option<bool>("--dry-run", "-n") { Description = "Print what would be adopted; move nothing." };
         var command = new Command("adopt", "Adopt existing folders (or an irsync/rsnapshot tree) as complete snapshots, keeping their hard links.")
         {

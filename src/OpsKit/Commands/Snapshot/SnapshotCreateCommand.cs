@@ -17,7 +17,7 @@ public static class SnapshotCreateCommand
         var source = new Option<string?>("--source") { Description = "What to copy: a local directory or host:path (over ssh).", HelpName = "SRC" };
         var dest = new Option<string?>("--dest") { Description = "Snapshot root (created with its marker when missing or empty).", HelpName = "ROOT" };
         var job = new Option<string?>("--job") { Description = "Take source, root and series from the [[snapshot.job]] with this series name.", HelpName = "SERIES" };
-        var series = new Option<string>("--series") { Description = "Series name (default: the source's host name, or its last path component).", HelpName = "NAME" };
+        var series = new Option<string>("--series") { Description = "Series name. [default: the source's host name, or its last path component]", HelpName = "NAME" };
         var excludeFrom = new Option<string?>("--exclude-from") { Description = "rsync exclude patterns, one per line.", HelpName = "FILE" };
         var rsyncOpt = new Option<string[]>("--rsync-opt") { Description = "An extra rsync option (repeatable; --inplace/--append refused).", HelpName = "OPT", AllowMultipleArgumentsPerToken = false };
         var requireMount = new Option<string?>("--require-mount") { Description = "Refuse unless the root lies on the file system mounted here.", HelpName = "DIR" };
@@ -50,7 +50,7 @@ public static class SnapshotCreateCommand
                 ExcludeFrom = parse.GetValue(excludeFrom) ?? (configured?.ExcludeFrom is { Length: > 0 } x ? x : null),
                 RequireMount = parse.GetValue(requireMount) ?? (configured?.RequireMount is { Length: > 0 } m ? m : null),
                 AllowEmptySource = parse.GetValue(allowEmpty),
-                Progress = host.Mode == RunMode.Interactive && !Console.IsOutputRedirected && !Console.IsErrorRedirected,
+                Progress = OpsKit.Core.Output.ProgressLine.Wanted(host.Mode),
             };
             var result = await new SnapshotCreator(host.Context).CreateAsync(request, ct).ConfigureAwait(false);
             var output = format.Get(parse);

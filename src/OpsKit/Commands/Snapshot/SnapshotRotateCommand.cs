@@ -17,8 +17,8 @@ public static class SnapshotRotateCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var root = new Option<string?>("--root") { Description = "Snapshot root (default: every [[snapshot.job]] in the config).", HelpName = "ROOT" };
-        var series = new Option<string?>("--series") { Description = "Only this series (default: every series in the root).", HelpName = "NAME" };
+        var root = new Option<string?>("--root") { Description = "Snapshot root. [default: every [[snapshot.job]] in the config]", HelpName = "ROOT" };
+        var series = new Option<string?>("--series") { Description = "Only this series. [default: every series in the root]", HelpName = "NAME" };
         var policy = new Option<string?>("--policy") { Description = "Use [snapshot.policy.NAME] from the config.", HelpName = "NAME" };
         var keepLast = IntOption("--keep-last", "Keep the N newest complete snapshots.");
         var keepWithin = new Option<string?>("--keep-within") { Description = "Keep all within this duration of the newest snapshot ([Ny][Nm][Nw][Nd][Nh]).", HelpName = "DUR" };
@@ -30,9 +30,9 @@ public static class SnapshotRotateCommand
         var maxAge = new Option<double?>("--max-age-days") { Description = "Alone: keep what is younger than D days. With keep rules: a hard cap.", HelpName = "D" };
         var keep = IntOption("--keep", "Never keep fewer than N snapshots (alone: keep the N newest).");
         var olderThan = new Option<string?>("--older-than") { Description = "Delete snapshots older than D: days, or with a unit h, d, w or m (30 days), e.g. 30d (same as --max-age-days).", HelpName = "D" };
-        var minKeep = IntOption("--min-keep", "Always keep this many newest complete snapshots (default 1).");
-        var tz = new Option<string?>("--tz") { Description = "Time zone of the period buckets (default [snapshot] tz, else the host's).", HelpName = "ZONE" };
-        var stale = new Option<double?>("--stale-after-hours") { Description = "A series is stale when its newest complete snapshot is older (default 48 h or 3x the usual gap).", HelpName = "H" };
+        var minKeep = IntOption("--min-keep", "Always keep this many newest complete snapshots. [default: 1]");
+        var tz = new Option<string?>("--tz") { Description = "Time zone of the period buckets. [default: [snapshot] tz, else the host's]", HelpName = "ZONE" };
+        var stale = new Option<double?>("--stale-after-hours") { Description = "A series is stale when its newest complete snapshot is older. [default: 48 h or 3x the usual gap]", HelpName = "H" };
         var dryRun = new Option<bool>("--dry-run", "-n") { Description = "Print the plan; change nothing." };
         var allowStale = new Option<bool>("--allow-stale") { Description = "Prune even when the newest complete snapshot is stale." };
         var allowMass = new Option<bool>("--allow-mass-delete") { Description = "Allow deleting more than half of the complete snapshots." };

@@ -20,7 +20,7 @@ internal static class HookFastPath
         if (!TryParse(args.ToList(), out var config, out var noConfig, out var options)) return null;
         // The raw stderr stream (write(2) at the current offset), not Console.Error's encoding and terminal set-up;
         // not a FileStream on fd 2 either: on a regular file it would pwrite at its own offset over earlier lines.
-        var stderr = new StreamWriter(Console.OpenStandardError()) { AutoFlush = true };
+        var stderr = new StreamWriter(OpsKit.Core.Output.StandardStreams.Error()) { AutoFlush = true };
         try
         {
             return ValidateRun.Execute(() =>

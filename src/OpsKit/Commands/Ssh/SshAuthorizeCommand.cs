@@ -26,7 +26,7 @@ public static class SshAuthorizeCommand
         var key = new Option<string>("--key") { Description = "The public key file (id_ed25519.pub).", HelpName = "FILE", Required = true };
         var from = new Option<string[]>("--from") { Description = "Client networks allowed (CIDR), written as from= in the line; repeatable.", HelpName = "CIDR", AllowMultipleArgumentsPerToken = false };
         var label = SshCommand.LabelOption();
-        var program = new Option<string?>("--program") { Description = "Absolute path of opskit on the server (default: this opskit).", HelpName = "PATH" };
+        var program = new Option<string?>("--program") { Description = "Absolute path of opskit on the server. [default: this opskit]", HelpName = "PATH" };
         var command = new Command("authorize", "Print the authorized_keys line that restricts a public key to a policy.")
         {
             policy, key, from, label, program,

@@ -14,7 +14,7 @@ public static class SshProbeCommand
     public static Command Create()
     {
         var target = new Argument<string>("USER@HOST") { Description = "The backup account and the server." };
-        var key = new Option<string>("--key", "-i") { Description = "The restricted private key.", HelpName = "FILE", Required = true };
+        var key = new Option<string>("--key") { Description = "The restricted private key.", HelpName = "FILE", Required = true };
         var port = new Option<int>("--port") { Description = "sshd's port.", HelpName = "N", DefaultValueFactory = _ => 22 };
         var policy = SshCommand.PolicyOption("Also run one harmless allowed command per rule of this policy (NAME or FILE).");
         var label = SshCommand.LabelOption();

@@ -25,7 +25,7 @@ public static class SshTestCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var policy = SshCommand.PolicyOption("Policy to test against (default: [ssh] default_policy).");
+        var policy = SshCommand.PolicyOption("Policy to test against. [default: [ssh] default_policy]");
         var file = new Option<string?>("--file") { Description = "Read the exact command bytes from FILE ('-' = stdin), e.g. to test NUL or invalid UTF-8.", HelpName = "FILE" };
         var from = new Option<string?>("--from") { Description = "Assume the client connects from this address.", HelpName = "IP" };
         var label = SshCommand.LabelOption();

@@ -17,7 +17,7 @@ public static class SshValidateCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var policy = SshCommand.PolicyOption("Policy: [ssh.policy.NAME], NAME.toml in [ssh] policy_dir, or a policy file (default: [ssh] default_policy).");
+        var policy = SshCommand.PolicyOption("Policy: [ssh.policy.NAME], NAME.toml in [ssh] policy_dir, or a policy file. [default: [ssh] default_policy]");
         var label = SshCommand.LabelOption();
         var dryRun = new Option<bool>("--dry-run") { Description = "Decide and log, but do not execute: exit 0 on accept, 1 on reject." };
         var command = new Command("validate", "Forced command for authorized_keys: run SSH_ORIGINAL_COMMAND if the policy allows it, else refuse and log.")

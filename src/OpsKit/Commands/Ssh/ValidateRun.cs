@@ -45,9 +45,14 @@ internal static class ValidateRun
         catch (OpsKitException e)
         {
             // The client learns only that it was refused; the admin finds the cause in the log (or on stderr when interactive).
+            // From a shell the error is the run's one message (Program prints it); under sshd it goes to the log.
+            if (!underSshd)
+            {
+                host?.Owner.Dispose();
+                throw;
+            }
             host?.Loggers.CreateLogger("ssh").LogError("ssh hook cannot decide, every command is refused: {Error}", e.Message);
             host?.Owner.Dispose();
-            if (!underSshd) throw;
             stderr.WriteLine("opskit: command refused: server-side policy error");
             return e.ExitCode;
         }
