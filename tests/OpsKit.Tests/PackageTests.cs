@@ -33,7 +33,12 @@ public sealed class DebPackageTests(DebPackage deb) : IClassFixture<DebPackage>
     private static readonly string[] MultiCall = [.. Invocation.MultiCallNames.Keys];
 
     internal static CommandResult Run(string program, params string[] args) =>
-        new ProcessRunner().RunAsync(new CommandSpec(program, args) { Timeout = TimeSpan.FromMinutes(5) }).GetAwaiter().GetResult();
+        new ProcessRunner().RunAsync(new CommandSpec(program, args)
+        {
+            Timeout = TimeSpan.FromMinutes(5),
+            // The test harness's own variables are not settings; the installed 'config check' would rightly call them unknown.
+            Environment = new Dictionary<string, string?> { ["OPSKIT_BIN"] = null, ["OPSKIT_SHARED"] = null, ["OPSKIT_UPDATE_GOLDEN"] = null },
+        }).GetAwaiter().GetResult();
 
     private string Built()
     {

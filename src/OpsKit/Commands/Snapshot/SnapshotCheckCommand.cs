@@ -16,10 +16,10 @@ public static class SnapshotCheckCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var series = new Argument<string[]>("SERIES") { Description = "Series to check (default: every series of --root, else every [[snapshot.job]]).", Arity = ArgumentArity.ZeroOrMore };
-        var root = new Option<string?>("--root") { Description = "Snapshot root (default: the roots of the [[snapshot.job]] tables).", HelpName = "ROOT" };
-        var warn = new Option<string?>("--warn-age") { Description = "WARNING when the newest complete snapshot is older ([snapshot] warn_age, default 26h).", HelpName = "AGE" };
-        var crit = new Option<string?>("--crit-age") { Description = "CRITICAL when the newest complete snapshot is older ([snapshot] crit_age, default 50h).", HelpName = "AGE" };
+        var series = new Argument<string[]>("SERIES") { Description = "Series to check. [default: every series of --root, else every [[snapshot.job]]]", Arity = ArgumentArity.ZeroOrMore };
+        var root = new Option<string?>("--root") { Description = "Snapshot root. [default: the roots of the [[snapshot.job]] tables]", HelpName = "ROOT" };
+        var warn = new Option<string?>("--warn-age") { Description = "WARNING when the newest complete snapshot is older. [default: [snapshot] warn_age, else 26h]", HelpName = "AGE" };
+        var crit = new Option<string?>("--crit-age") { Description = "CRITICAL when the newest complete snapshot is older. [default: [snapshot] crit_age, else 50h]", HelpName = "AGE" };
         var at = new Option<string?>("--at") { Description = "Measure ages as of this time (ISO 8601 UTC) instead of now.", HelpName = "STAMP" };
         var format = new Option<OutputFormat?>("--format", "-f") { Description = "Output: text, json, nagios (status line, perfdata, exit 0-3) or prometheus (textfile metrics).", HelpName = "FORMAT" };
         var json = GlobalOptions.Json();

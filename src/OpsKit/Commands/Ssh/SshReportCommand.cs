@@ -14,7 +14,7 @@ public static class SshReportCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var files = new Argument<string[]>("FILE") { Description = "Log input: OpsKit's log file, a syslog file, or journalctl -o short/json/export output; - for stdin (default: [log] file).", Arity = ArgumentArity.ZeroOrMore };
+        var files = new Argument<string[]>("FILE") { Description = "Log input: OpsKit's log file, a syslog file, or journalctl -o short/json/export output; - for stdin. [default: [log] file]", Arity = ArgumentArity.ZeroOrMore };
         var since = new Option<string>("--since") { Description = "Count the decisions of this last stretch of time (e.g. 24h, 7d).", HelpName = "AGE", DefaultValueFactory = _ => "24h" };
         var at = new Option<string?>("--at") { Description = "End the window at this time (ISO 8601) instead of now.", HelpName = "STAMP" };
         var format = new Option<OutputFormat?>("--format", "-f") { Description = "Output: text, json or prometheus (textfile metrics).", HelpName = "FORMAT" };
