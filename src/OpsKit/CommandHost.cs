@@ -26,17 +26,17 @@ public sealed class CommandHost : IDisposable
     /// <summary>The run mode Program decided, read by <see cref="From"/>.</summary>
     public static RunMode CurrentMode { get; set; } = RunMode.Interactive;
 
-    /// <summary>Where results go (stdout).</summary>
-    public static TextWriter Out { get; set; } = Console.Out;
-
-    /// <summary>Where interactive messages go (stderr).</summary>
-    public static TextWriter Error { get; set; } = Console.Error;
-
     /// <summary>The environment seen by commands (tests may replace it).</summary>
     public static Func<IReadOnlyDictionary<string, string>>? EnvironmentSource { get; set; }
 
     /// <summary>The merged configuration.</summary>
     public OpsKitConfig Config { get; }
+
+    /// <summary>Where results go: the invocation's output.</summary>
+    public required TextWriter Out { get; init; }
+
+    /// <summary>Where diagnostics go: the invocation's error writer.</summary>
+    public required TextWriter Error { get; init; }
 
     /// <summary>The host seams with loggers for this run.</summary>
     public SystemContext Context { get; }
@@ -77,9 +77,9 @@ public sealed class CommandHost : IDisposable
         var config = LoadConfig(parse, env);
         var verbosity = parse.GetValue(GlobalOptions.Debug) ? 2 : parse.GetValue(GlobalOptions.Verbose) ? 1 : 0;
         var runMode = mode ?? CurrentMode;
-        var loggers = LogSetup.Create(runMode, LogSettings.Bind(config.Section("log")), ident, verbosity, Error);
+        var loggers = LogSetup.Create(runMode, LogSettings.Bind(config.Section("log")), ident, verbosity, parse.Error);
         var context = new SystemContext(environment: env, loggers: loggers, mode: runMode);
-        return new CommandHost(config, context, loggers, verbosity, ident);
+        return new CommandHost(config, context, loggers, verbosity, ident) { Out = parse.Out, Error = parse.Error };
     }
 
     /// <inheritdoc />

@@ -78,9 +78,12 @@ public static class Program
         return Run(invocation);
     }
 
-    /// <summary>Runs a resolved invocation (tests call this with their own writers).</summary>
-    public static int Run(Invocation invocation)
+    /// <summary>Runs a resolved invocation; results go to <paramref name="output"/>, diagnostics to
+    /// <paramref name="error"/> (stdout and stderr unless given; tests pass their own).</summary>
+    public static int Run(Invocation invocation, TextWriter? output = null, TextWriter? error = null)
     {
+        output ??= Console.Out;
+        error ??= Console.Error;
         CommandHost.CurrentMode = invocation.Mode;
         var forced = invocation.Mode == RunMode.ForcedCommand;
         var verbose = invocation.Arguments.Contains("--verbose") || invocation.Arguments.Contains("-v") || invocation.Arguments.Contains("--debug");
@@ -93,28 +96,28 @@ public static class Program
             {
                 if (!forced)
                 {
-                    foreach (var line in ParseErrorText.Lines(parse)) CommandHost.Error.WriteLine($"opskit: {line}");
-                    CommandHost.Error.WriteLine("Try 'opskit --help' for more information.");
+                    foreach (var line in ParseErrorText.Lines(parse)) error.WriteLine($"opskit: {line}");
+                    error.WriteLine("Try 'opskit --help' for more information.");
                 }
                 return ExitCodes.Usage;
             }
             var config = new InvocationConfiguration
             {
                 EnableDefaultExceptionHandler = false,
-                Output = CommandHost.Out,
-                Error = CommandHost.Error,
+                Output = output,
+                Error = error,
                 ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
             };
             return parse.Invoke(config);
         }
         catch (OpsKitException e)
         {
-            if (!forced) CommandHost.Error.WriteLine($"opskit: {e.Message}");
+            if (!forced) error.WriteLine($"opskit: {e.Message}");
             return e.ExitCode;
         }
         catch (OperationCanceledException)
         {
-            if (!forced) CommandHost.Error.WriteLine("opskit: interrupted");
+            if (!forced) error.WriteLine("opskit: interrupted");
             return ExitCodes.Interrupted;
         }
         catch (IOException e) when (IsBrokenPipe(e))
@@ -129,8 +132,8 @@ public static class Program
             var (why, code) = IoErrors.Describe(e, path);
             if (!forced)
             {
-                CommandHost.Error.WriteLine(path is null ? $"opskit: {why}" : $"opskit: {path}: {why}");
-                if (verbose) CommandHost.Error.WriteLine(e.ToString());
+                error.WriteLine(path is null ? $"opskit: {why}" : $"opskit: {path}: {why}");
+                if (verbose) error.WriteLine(e.ToString());
             }
             return code;
         }
@@ -138,8 +141,8 @@ public static class Program
         {
             if (!forced)
             {
-                CommandHost.Error.WriteLine($"opskit: internal error: {e.Message}");
-                if (verbose) CommandHost.Error.WriteLine(e.ToString());
+                error.WriteLine($"opskit: internal error: {e.Message}");
+                if (verbose) error.WriteLine(e.ToString());
             }
             return ExitCodes.Internal;
         }

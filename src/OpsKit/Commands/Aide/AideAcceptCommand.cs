@@ -20,12 +20,12 @@ public static class AideAcceptCommand
         {
             using var host = CommandHost.From(parse, "aide");
             var p = await new AideManager(host.Context, AideCommand.Settings(host)).AcceptAsync(ct).ConfigureAwait(false);
-            Print(p, parse.GetValue(json), "accepted");
+            Print(parse.Out, p, parse.GetValue(json), "accepted");
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    internal static void Print(AidePromotion p, bool json, string verb) =>
-        CommandHost.Out.Write(AideOutput.Promotion(p, verb, json ? OutputFormat.Json : OutputFormat.Text));
+    internal static void Print(TextWriter output, AidePromotion p, bool json, string verb) =>
+        output.Write(AideOutput.Promotion(p, verb, json ? OutputFormat.Json : OutputFormat.Text));
 }

@@ -33,7 +33,7 @@ public static class AideCheckCommand
             if (parse.GetValue(cron)) return await Cron(host, settings, result, ct).ConfigureAwait(false);
             var text = AideOutput.Render(result, format.Get(parse));
             if (parse.GetValue(output) is { } file) AideStore.WriteFile(file, text);
-            else CommandHost.Out.Write(text);
+            else parse.Out.Write(text);
             return (int)result.Status;
         });
         return command;
@@ -43,7 +43,7 @@ public static class AideCheckCommand
     {
         if (result.Status == CheckStatus.Ok) return ExitCodes.Ok;
         var text = AideOutput.Mail(result, settings.MailPaths, Environment.MachineName);
-        CommandHost.Out.Write(text);
+        host.Out.Write(text);
         var log = host.Logger("aide");
         if (!settings.Mail || !MailSettings.Bind(host.Config.Section("mail")).Enabled)
         {
@@ -58,7 +58,7 @@ public static class AideCheckCommand
         }
         catch (MailException e)
         {
-            CommandHost.Error.WriteLine($"opskit: aide alert not delivered: {e.Message}");
+            host.Error.WriteLine($"opskit: aide alert not delivered: {e.Message}");
             return ExitCodes.Unavailable;
         }
     }

@@ -34,7 +34,7 @@ public static class AideConfigCommand
                     File.Delete(file);
                 }
             }
-            CommandHost.Out.Write(text);
+            parse.Out.Write(text);
             return ExitCodes.Ok;
         });
         return command;

@@ -19,7 +19,7 @@ public static class AideInitCommand
         {
             using var host = CommandHost.From(parse, "aide");
             var p = await new AideManager(host.Context, AideCommand.Settings(host)).InitAsync(parse.GetValue(force), ct).ConfigureAwait(false);
-            AideAcceptCommand.Print(p, parse.GetValue(json), "initialised");
+            AideAcceptCommand.Print(parse.Out, p, parse.GetValue(json), "initialised");
             return ExitCodes.Ok;
         });
         return command;

@@ -39,7 +39,7 @@ public static class AideRotateCommand
             }
             var rotation = new AideManager(host.Context, settings).Rotate(at, parse.GetValue(dryRun));
             var format = parse.GetValue(json) ? OutputFormat.Json : OutputFormat.Text;
-            if (format == OutputFormat.Json || !parse.GetValue(cron)) CommandHost.Out.Write(AideOutput.Rotation(rotation, parse.GetValue(dryRun), format));
+            if (format == OutputFormat.Json || !parse.GetValue(cron)) parse.Out.Write(AideOutput.Rotation(rotation, parse.GetValue(dryRun), format));
             return ExitCodes.Ok;
         });
         return command;

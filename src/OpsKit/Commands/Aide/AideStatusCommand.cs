@@ -22,7 +22,7 @@ public static class AideStatusCommand
             using var host = CommandHost.From(parse, "aide");
             var settings = AideCommand.Settings(host);
             var status = new AideManager(host.Context, settings).Status();
-            CommandHost.Out.Write(AideOutput.Status(status, settings, format.Get(parse)));
+            parse.Out.Write(AideOutput.Status(status, settings, format.Get(parse)));
             return (int)status.Status;
         });
         return command;

@@ -42,7 +42,7 @@ public static class AoeBenchCommand
             if (jobs.All(j => j.Mb <= 0)) jobs[1].Mb = 64;
             foreach (var (mode, mb) in jobs.Where(j => j.Mb > 0))
                 runs.Add(bench.Run(list, mode, (long)(mb * 1e6), (ulong)parse.GetValue(start), parse.GetValue(window), serverPids));
-            CommandHost.Out.Write(AoeReports.Bench(client.Nic.Name, runs, format.Get(parse)));
+            parse.Out.Write(AoeReports.Bench(client.Nic.Name, runs, format.Get(parse)));
             return runs.Any(r => r.Errors > 0 || r.BadSectors > 0) ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;

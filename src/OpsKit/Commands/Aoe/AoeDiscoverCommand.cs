@@ -25,8 +25,8 @@ public static class AoeDiscoverCommand
             using var host = CommandHost.From(parse, "opskit");
             using var client = AoeCommon.OpenClient(parse.GetValue(iface)!);
             var targets = client.Discover(TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(timeout), 0.05, 60)));
-            CommandHost.Out.Write(AoeReports.Discover(client.Nic.Name, targets, format.Get(parse)));
-            if (targets.Count == 0) CommandHost.Error.WriteLine($"opskit: no AoE target answered on {client.Nic.Name}");
+            parse.Out.Write(AoeReports.Discover(client.Nic.Name, targets, format.Get(parse)));
+            if (targets.Count == 0) parse.Error.WriteLine($"opskit: no AoE target answered on {client.Nic.Name}");
             return targets.Count == 0 ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;

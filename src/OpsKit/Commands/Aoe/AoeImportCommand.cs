@@ -25,7 +25,7 @@ public static class AoeImportCommand
             var path = parse.GetValue(file)!;
             var toml = VbladedConf.Load(path).ToToml(path);
             if (parse.GetValue(output) is { } target) AtomicFile.Write(target, toml, createDirectory: true);
-            else CommandHost.Out.Write(toml);
+            else parse.Out.Write(toml);
             return ExitCodes.Ok;
         });
         return command;

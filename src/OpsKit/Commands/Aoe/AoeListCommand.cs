@@ -19,7 +19,7 @@ public static class AoeListCommand
         {
             using var host = CommandHost.From(parse, "opskit");
             var settings = AoeSettings.Bind(host.Config.Section("aoe"));
-            CommandHost.Out.Write(AoeReports.List(settings, format.Get(parse)));
+            parse.Out.Write(AoeReports.List(settings, format.Get(parse)));
             return ExitCodes.Ok;
         });
         return command;

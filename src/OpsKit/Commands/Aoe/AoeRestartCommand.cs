@@ -20,7 +20,7 @@ public static class AoeRestartCommand
             manager.Stop(chosen);
             var pid = manager.Start(chosen, AoeCommon.OpskitPath(), host.Config.SourceFile);
             foreach (var e in manager.Select(chosen))
-                CommandHost.Out.WriteLine(AoeCommon.StartedLine(e, pid[e.Alias]));
+                parse.Out.WriteLine(AoeCommon.StartedLine(e, pid[e.Alias]));
             return ExitCodes.Ok;
         });
         return command;

@@ -18,7 +18,7 @@ public static class AoeStartCommand
             var manager = AoeCommon.Manager(host);
             var pid = manager.Start(parse.GetValue(aliases) ?? [], AoeCommon.OpskitPath(), host.Config.SourceFile);
             foreach (var e in manager.Select(parse.GetValue(aliases) ?? []))
-                CommandHost.Out.WriteLine(AoeCommon.StartedLine(e, pid[e.Alias]));
+                parse.Out.WriteLine(AoeCommon.StartedLine(e, pid[e.Alias]));
             return ExitCodes.Ok;
         });
         return command;

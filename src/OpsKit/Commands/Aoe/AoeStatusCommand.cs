@@ -33,11 +33,11 @@ public static class AoeStatusCommand
             {
                 var metrics = ExportMetrics.Render(rows, host.Context.Clock.GetUtcNow());
                 if (parse.GetValue(output) is { } file) AtomicFile.Write(file, metrics);
-                else CommandHost.Out.Write(metrics);
+                else parse.Out.Write(metrics);
                 return AoeReports.StatusExit(rows);
             }
             if (parse.GetValue(output) is not null) throw OpsKitException.Usage("--output goes with --format prometheus");
-            CommandHost.Out.Write(AoeReports.Status(rows, manager.ReceiveThreads(), chosen));
+            parse.Out.Write(AoeReports.Status(rows, manager.ReceiveThreads(), chosen));
             return AoeReports.StatusExit(rows);
         });
         return command;

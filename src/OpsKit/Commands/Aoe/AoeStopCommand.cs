@@ -18,7 +18,7 @@ public static class AoeStopCommand
             var manager = AoeCommon.Manager(host);
             manager.Stop(parse.GetValue(aliases) ?? []);
             foreach (var e in manager.Select(parse.GetValue(aliases) ?? []))
-                CommandHost.Out.WriteLine($"stopped vbladed for {e.Alias} (file:{e.File} iface:{e.Interface})");
+                parse.Out.WriteLine($"stopped vbladed for {e.Alias} (file:{e.File} iface:{e.Interface})");
             return ExitCodes.Ok;
         });
         return command;

@@ -23,8 +23,8 @@ public static class ConfigCheckCommand
             var (_, files, errors) = OpsKitConfig.Check(CommandHost.ConfigRequest(parse), ConfigSchemas.All);
             var text = ConfigOutput.Check(files, errors, output);
             // Errors are diagnostics in text (stderr) and the document itself in JSON (stdout).
-            if (errors.Count > 0 && output == OutputFormat.Text) CommandHost.Error.Write(text);
-            else CommandHost.Out.Write(text);
+            if (errors.Count > 0 && output == OutputFormat.Text) parse.Error.Write(text);
+            else parse.Out.Write(text);
             return errors.Count > 0 ? ExitCodes.Config : ExitCodes.Ok;
         });
         return command;

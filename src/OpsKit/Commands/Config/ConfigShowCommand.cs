@@ -17,7 +17,7 @@ public static class ConfigShowCommand
         command.SetAction(parse =>
         {
             using var host = CommandHost.From(parse, "opskit");
-            CommandHost.Out.Write(ConfigOutput.Show(host.Config, format.Get(parse)));
+            parse.Out.Write(ConfigOutput.Show(host.Config, format.Get(parse)));
             return ExitCodes.Ok;
         });
         return command;

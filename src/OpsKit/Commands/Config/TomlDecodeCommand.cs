@@ -13,7 +13,7 @@ public static class TomlDecodeCommand
     public static Command Create()
     {
         var command = new Command("toml-decode", "Read TOML on stdin, print toml-test tagged JSON (exit 1 on invalid TOML).");
-        command.SetAction(_ =>
+        command.SetAction(parse =>
         {
             using var stdin = Console.OpenStandardInput();
             using var buffer = new MemoryStream();
@@ -21,12 +21,12 @@ public static class TomlDecodeCommand
             try
             {
                 var table = TomlReader.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), "-");
-                CommandHost.Out.WriteLine(TomlTaggedJson.Write(table));
+                parse.Out.WriteLine(TomlTaggedJson.Write(table));
                 return ExitCodes.Ok;
             }
             catch (TomlException e)
             {
-                CommandHost.Error.WriteLine($"opskit: {e.Message}");
+                parse.Error.WriteLine($"opskit: {e.Message}");
                 return ExitCodes.Failed;
             }
         });

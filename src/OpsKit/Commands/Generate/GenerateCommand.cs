@@ -29,7 +29,7 @@ public static class GenerateCommand
             var outDir = parse.GetValue(dir);
             foreach (var (name, text) in files)
             {
-                if (outDir is null) CommandHost.Out.Write(text);
+                if (outDir is null) parse.Out.Write(text);
                 else
                 {
                     Directory.CreateDirectory(outDir);

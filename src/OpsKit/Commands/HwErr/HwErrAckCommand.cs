@@ -21,8 +21,8 @@ public static class HwErrAckCommand
             var path = parse.GetValue(state) ?? HwErrOptions.Settings(host).StateFile;
             var acked = HwErrChecker.Acknowledge(path);
             foreach (var p in acked)
-                CommandHost.Out.WriteLine($"acknowledged {p.What}: {p.Count} (seen {p.Time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC)");
-            CommandHost.Out.WriteLine(acked.Count == 0 ? $"nothing to acknowledge in {path}" : $"{acked.Count} acknowledged in {path}");
+                parse.Out.WriteLine($"acknowledged {p.What}: {p.Count} (seen {p.Time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC)");
+            parse.Out.WriteLine(acked.Count == 0 ? $"nothing to acknowledge in {path}" : $"{acked.Count} acknowledged in {path}");
             return ExitCodes.Ok;
         });
         return command;

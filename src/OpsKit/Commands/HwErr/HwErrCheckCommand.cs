@@ -58,7 +58,7 @@ public static class HwErrCheckCommand
             if (parse.GetValue(cron)) return await Cron(host, report, ct).ConfigureAwait(false);
             var text = ReportRenderer.Render(report, format.Get(parse));
             if (parse.GetValue(output) is { } file) ReportRenderer.WriteAtomically(file, text);
-            else CommandHost.Out.Write(text);
+            else parse.Out.Write(text);
             return (int)report.Status;
         });
         return command;
@@ -77,7 +77,7 @@ public static class HwErrCheckCommand
     {
         if (report.Status == CheckStatus.Ok) return ExitCodes.Ok;
         var text = TextReport.Render(report);
-        CommandHost.Out.Write(text);
+        host.Out.Write(text);
         var log = host.Logger("hwerr");
         if (!MailSettings.Bind(host.Config.Section("mail")).Enabled)
         {
@@ -92,7 +92,7 @@ public static class HwErrCheckCommand
         }
         catch (MailException e)
         {
-            CommandHost.Error.WriteLine($"opskit: hwerr alert not delivered: {e.Message}");
+            host.Error.WriteLine($"opskit: hwerr alert not delivered: {e.Message}");
             return ExitCodes.Unavailable;
         }
     }

@@ -32,8 +32,8 @@ public static class HwErrDumpCommand
             var written = await HwErrDump.WriteAsync(context, settings, target, ct).ConfigureAwait(false);
             var report = await new HwErrChecker(host.Context, settings).ReplayAsync(ReplayInputs.FromBundle(target), cancellationToken: ct).ConfigureAwait(false);
             File.WriteAllText(Path.Combine(target, "report.txt"), TextReport.Render(report));
-            CommandHost.Out.WriteLine($"saved {written.Count} files in {target}");
-            CommandHost.Out.WriteLine($"report {Path.Combine(target, "report.txt")}: HWERR {report.Status.Label()}");
+            parse.Out.WriteLine($"saved {written.Count} files in {target}");
+            parse.Out.WriteLine($"report {Path.Combine(target, "report.txt")}: HWERR {report.Status.Label()}");
             return ExitCodes.Ok;
         });
         return command;

@@ -31,7 +31,7 @@ public static class IoWaitCaptureCommand
             var context = parse.GetValue(root) is { } dir ? host.Context.With(rootPath: dir) : host.Context;
             var options = new CaptureOptions(TimeSpan.FromSeconds(s), Enum.Parse<SummaryBy>(parse.GetValue(IoWaitSummaryCommand.By)!, true),
                 parse.GetValue(IoWaitSummaryCommand.Top), parse.GetValue(json));
-            return await new CaptureRunner(context, host.Logger("iowait")).RunAsync(options, CommandHost.Out, ct);
+            return await new CaptureRunner(context, host.Logger("iowait")).RunAsync(options, parse.Out, ct);
         });
         return command;
     }

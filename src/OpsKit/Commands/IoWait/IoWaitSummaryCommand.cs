@@ -67,7 +67,7 @@ public static class IoWaitSummaryCommand
             var options = new SummaryOptions(parse.GetValue(files) ?? [], Enum.Parse<SummaryBy>(parse.GetValue(By)!, ignoreCase: true),
                 top, parse.GetValue(json), SummaryFilter.Parse(parse.GetValue(Since), parse.GetValue(Until), year));
 
-            return Task.FromResult(SummaryRunner.Run(options, year, Console.OpenStandardInput, CommandHost.Out, ct));
+            return Task.FromResult(SummaryRunner.Run(options, year, Console.OpenStandardInput, parse.Out, ct));
         });
         return command;
     }

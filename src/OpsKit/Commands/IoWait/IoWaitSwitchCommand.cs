@@ -28,11 +28,11 @@ public static class IoWaitSwitchCommand
             {
                 foreach (var daemon in sw.LoggingDaemons())
                     log.LogWarning("{Daemon} writes kernel messages to disk, and block_dump logs that IO again; stop it or drop kern.debug while block_dump is on", daemon);
-                CommandHost.Out.WriteLine($"block_dump on ({BlockDumpSwitch.SysctlPath} = 1); run 'opskit iowait disable' when done, then 'dmesg | opskit iowait summary'");
+                parse.Out.WriteLine($"block_dump on ({BlockDumpSwitch.SysctlPath} = 1); run 'opskit iowait disable' when done, then 'dmesg | opskit iowait summary'");
             }
             else
             {
-                CommandHost.Out.WriteLine($"block_dump off ({BlockDumpSwitch.SysctlPath} = 0)");
+                parse.Out.WriteLine($"block_dump off ({BlockDumpSwitch.SysctlPath} = 0)");
             }
             return ExitCodes.Ok;
         });

@@ -41,7 +41,7 @@ public static class IoWaitTopCommand
             if (parse.GetValue(count) < 0 || parse.GetValue(top) < 0) throw OpsKit.Core.OpsKitException.Usage("--count and --top must be 0 or more");
             var context = parse.GetValue(root) is { } dir ? host.Context.With(rootPath: Path.GetFullPath(dir)) : host.Context;
             var options = new TopOptions(TimeSpan.FromSeconds(s), parse.GetValue(count), parse.GetValue(top), parse.GetValue(json));
-            return await new TopRunner(context).RunAsync(options, CommandHost.Out, ct);
+            return await new TopRunner(context).RunAsync(options, parse.Out, ct);
         });
         return command;
     }

@@ -31,7 +31,7 @@ public static class MailTestCommand
                 $"This is a test alert sent by 'opskit mail test' on {Environment.MachineName} at {host.Context.Clock.GetLocalNow():yyyy-MM-dd HH:mm:ss zzz}.\n" +
                 "If you can read it, OpsKit alerts reach you.\n");
             var where = await host.Alerter().SendAsync(alert, parse.GetValue(to), ct).ConfigureAwait(false);
-            if (where != "stdout") CommandHost.Out.WriteLine($"test alert sent to {where}");
+            if (where != "stdout") parse.Out.WriteLine($"test alert sent to {where}");
             return ExitCodes.Ok;
         });
         return command;

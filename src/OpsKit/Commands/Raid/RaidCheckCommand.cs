@@ -51,7 +51,7 @@ public static class RaidCheckCommand
             if (parse.GetValue(cron)) return await Cron(host, report, ct).ConfigureAwait(false);
             var text = ReportRenderer.Render(report, format.Get(parse));
             if (parse.GetValue(output) is { } file) ReportRenderer.WriteAtomically(file, text);
-            else CommandHost.Out.Write(text);
+            else parse.Out.Write(text);
             return (int)report.Status;
         });
         return command;
@@ -61,7 +61,7 @@ public static class RaidCheckCommand
     {
         if (report.Status == CheckStatus.Ok) return ExitCodes.Ok;
         var text = TextReport.Render(report);
-        CommandHost.Out.Write(text);
+        host.Out.Write(text);
         var log = host.Logger("raid");
         if (!MailSettings.Bind(host.Config.Section("mail")).Enabled)
         {
@@ -76,7 +76,7 @@ public static class RaidCheckCommand
         }
         catch (MailException e)
         {
-            CommandHost.Error.WriteLine($"opskit: raid alert not delivered: {e.Message}");
+            host.Error.WriteLine($"opskit: raid alert not delivered: {e.Message}");
             return ExitCodes.Unavailable;
         }
     }

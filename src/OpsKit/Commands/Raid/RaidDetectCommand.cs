@@ -24,7 +24,7 @@ public static class RaidDetectCommand
             var settings = RaidOptions.Settings(host, new RaidOverrides { NoRaidState = parse.GetValue(noraid) });
             var result = RaidDetector.Detect(host.Context, settings);
             var status = result.Status(settings.Policy);
-            CommandHost.Out.Write(DetectReport.Render(result, status, format.Get(parse)));
+            parse.Out.Write(DetectReport.Render(result, status, format.Get(parse)));
             return (int)status;
         });
         return command;

@@ -24,9 +24,9 @@ public static class RaidDumpCommand
             var target = parse.GetValue(dir)!;
             var (report, recorder) = await new RaidChecker(host.Context, settings).DumpAsync(target, ct).ConfigureAwait(false);
             File.WriteAllText(Path.Combine(target, "report.txt"), TextReport.Render(report));
-            foreach (var f in recorder.Written) CommandHost.Out.WriteLine($"saved {Path.Combine(target, f)}");
-            foreach (var f in recorder.Failures) CommandHost.Out.WriteLine($"failed {f}");
-            CommandHost.Out.WriteLine($"report {Path.Combine(target, "report.txt")}: RAID {report.Status.Label()}");
+            foreach (var f in recorder.Written) parse.Out.WriteLine($"saved {Path.Combine(target, f)}");
+            foreach (var f in recorder.Failures) parse.Out.WriteLine($"failed {f}");
+            parse.Out.WriteLine($"report {Path.Combine(target, "report.txt")}: RAID {report.Status.Label()}");
             if (recorder.Written.Count == 0) throw OpsKitException.Unavailable($"nothing saved in {target}: no RAID tool or md array found, or every command failed");
             return recorder.Failures.Count > 0 ? ExitCodes.Failed : ExitCodes.Ok;
         });

@@ -18,7 +18,7 @@ public static class RaidSudoersCommand
         {
             using var host = CommandHost.From(parse, "raidchk");
             var settings = RaidSettings.Bind(host.Config.Section("raid"));
-            CommandHost.Out.Write(SudoRules.Render(parse.GetValue(user)!, parse.GetValue(backend) ?? [], host.Context, settings));
+            parse.Out.Write(SudoRules.Render(parse.GetValue(user)!, parse.GetValue(backend) ?? [], host.Context, settings));
             return ExitCodes.Ok;
         });
         return command;

@@ -28,15 +28,15 @@ public static class RpmBuildCommand
             using var host = CommandHost.From(parse, "opskit-rpm");
             var settings = RpmSettings.Bind(host.Config.Section("rpm"));
             BuildReport report;
-            using (var progress = OpsKit.Core.Output.ProgressLine.OnTerminal(host.Mode, CommandHost.Error, "rpm build"))
+            using (var progress = OpsKit.Core.Output.ProgressLine.OnTerminal(host.Mode, parse.Error, "rpm build"))
             {
                 var options = new BuildOptions(parse.GetValue(spec)!, parse.GetValue(topDir) ?? settings.TopDir, parse.GetValue(extra) ?? [],
                     settings.Lint && !parse.GetValue(noLint)) { Phase = progress };
                 report = await PackageBuilder.BuildAsync(host.Context, options, ct);
             }
             var format = parse.GetValue(json) ? OutputFormat.Json : OutputFormat.Text;
-            CommandHost.Out.Write(BuildReportOutput.Render(report, format));
-            if (format == OutputFormat.Text) foreach (var line in BuildReportOutput.Problems(report)) CommandHost.Error.WriteLine(line);
+            parse.Out.Write(BuildReportOutput.Render(report, format));
+            if (format == OutputFormat.Text) foreach (var line in BuildReportOutput.Problems(report)) parse.Error.WriteLine(line);
             return report.Ok ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return command;

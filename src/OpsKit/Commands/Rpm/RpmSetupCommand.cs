@@ -22,7 +22,7 @@ public static class RpmSetupCommand
         {
             using var host = CommandHost.From(parse, "opskit-rpm");
             var result = BuildTreeSetup.Run(host.Context, new SetupOptions(parse.GetValue(topDir), parse.GetValue(allowRoot), Posix.IsRoot));
-            var o = CommandHost.Out;
+            var o = parse.Out;
             o.WriteLine($"top dir: {result.TopDir}");
             if (result.Created.Count > 0) o.WriteLine($"created: {string.Join(' ', result.Created)}");
             if (result.Present.Count > 0) o.WriteLine($"present: {string.Join(' ', result.Present)}");

@@ -42,8 +42,8 @@ public static class RpmSpecCommand
                 parse.GetValue(packager) ?? settings.Packager, parse.GetValue(target) is { } t ? TargetFacts.Parse(t) : settings.Target, parse.GetValue(probe), parse.GetValue(noCheck),
                 file is null || file == "-" ? null : Path.GetDirectoryName(Path.GetFullPath(file)));
             var result = await SpecGenerator.GenerateAsync(host.Context, options, ct);
-            var report = file is null || file == "-" ? CommandHost.Error : CommandHost.Out;
-            if (file is null || file == "-") CommandHost.Out.Write(result.Text);
+            var report = file is null || file == "-" ? parse.Error : parse.Out;
+            if (file is null || file == "-") parse.Out.Write(result.Text);
             else
             {
                 await File.WriteAllTextAsync(file, result.Text, ct);

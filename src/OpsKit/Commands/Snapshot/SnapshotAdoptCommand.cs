@@ -44,7 +44,7 @@ public static class SnapshotAdoptCommand
             if (name is null) throw OpsKitException.Usage("--series is required");
             var names = new SnapshotAdopter(host.Context).Adopt(parse.GetValue(root)!, name, items, parse.GetValue(dryRun), ct);
             foreach (var (item, n) in items.OrderBy(i => i.Time).Zip(names))
-                CommandHost.Out.WriteLine($"{(parse.GetValue(dryRun) ? "would adopt" : "adopted")} {item.Folder} as {name}/{n}");
+                parse.Out.WriteLine($"{(parse.GetValue(dryRun) ? "would adopt" : "adopted")} {item.Folder} as {name}/{n}");
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;

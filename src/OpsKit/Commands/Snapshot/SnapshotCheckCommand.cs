@@ -46,7 +46,7 @@ public static class SnapshotCheckCommand
             if (parse.GetValue(cron) && fmt == OutputFormat.Text) return await Cron(host, report, ct).ConfigureAwait(false);
             var rendered = CheckRenderer.Render(report, fmt);
             if (parse.GetValue(output) is { } file) AtomicFile.Write(file, rendered);
-            else CommandHost.Out.Write(rendered);
+            else parse.Out.Write(rendered);
             return status;
         });
         return command;
@@ -57,7 +57,7 @@ public static class SnapshotCheckCommand
     {
         if (report.Value == CheckStatus.Ok) return ExitCodes.Ok;
         var text = CheckRenderer.Text(report);
-        CommandHost.Out.Write(text);
+        host.Out.Write(text);
         var log = host.Logger("snapshot");
         if (!MailSettings.Bind(host.Config.Section("mail")).Enabled)
         {
@@ -72,7 +72,7 @@ public static class SnapshotCheckCommand
         }
         catch (MailException e)
         {
-            CommandHost.Error.WriteLine($"opskit: snapshot alert not delivered: {e.Message}");
+            host.Error.WriteLine($"opskit: snapshot alert not delivered: {e.Message}");
             return ExitCodes.Unavailable;
         }
     }

@@ -54,7 +54,7 @@ public static class SnapshotCreateCommand
             };
             var result = await new SnapshotCreator(host.Context).CreateAsync(request, ct).ConfigureAwait(false);
             var output = format.Get(parse);
-            if (host.Mode != RunMode.Cron || output == OutputFormat.Json) CommandHost.Out.Write(SnapshotReports.Create(request, result, output));
+            if (host.Mode != RunMode.Cron || output == OutputFormat.Json) parse.Out.Write(SnapshotReports.Create(request, result, output));
             return ExitCodes.Ok;
         });
         return command;

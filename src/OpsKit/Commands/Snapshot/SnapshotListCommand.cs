@@ -25,7 +25,7 @@ public static class SnapshotListCommand
         {
             using var host = CommandHost.From(parse, "snapshot");
             var (list, foreign) = SnapshotLister.List(parse.GetValue(root)!, parse.GetValue(series), parse.GetValue(sizes), ct);
-            CommandHost.Out.Write(SnapshotReports.List(parse.GetValue(root)!, list, foreign, format.Get(parse)));
+            parse.Out.Write(SnapshotReports.List(parse.GetValue(root)!, list, foreign, format.Get(parse)));
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;

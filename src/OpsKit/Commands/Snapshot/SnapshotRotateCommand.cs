@@ -63,8 +63,8 @@ public static class SnapshotRotateCommand
                 settings, parse.GetValue(dryRun), at, parse.GetValue(requireMount));
             var rotator = new Rotator(host.Context);
             var results = requests.Select(r => rotator.Rotate(r, ct)).ToList();
-            if (parse.GetValue(json)) CommandHost.Out.Write(RotateReport.Json(results));
-            else CommandHost.Out.Write(RotateReport.Text(results, problemsOnly: parse.GetValue(cron)));
+            if (parse.GetValue(json)) parse.Out.Write(RotateReport.Json(results));
+            else parse.Out.Write(RotateReport.Text(results, problemsOnly: parse.GetValue(cron)));
             if (results.Any(r => r.Failed)) return Task.FromResult(ExitCodes.Failed);
             return Task.FromResult(results.Any(r => r.Suspended is not null) ? Suspended : ExitCodes.Ok);
         });

@@ -66,7 +66,7 @@ public static class SshAuthorizeCommand
         {
             throw new OpsKitException($"{o.Key}: {e.Message}", e.ExitCode);
         }
-        CommandHost.Out.WriteLine(line);
+        parse.Out.WriteLine(line);
         return ExitCodes.Ok;
     }
 }

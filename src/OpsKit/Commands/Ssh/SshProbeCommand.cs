@@ -50,9 +50,9 @@ public static class SshProbeCommand
             throw new OpsKitException($"--key {key}: {e.Message}", ExitCodes.DataError);
         }
         foreach (var r in results)
-            CommandHost.Out.WriteLine($"{(r.Skipped ? "SKIP" : r.Pass ? "PASS" : "FAIL")} {r.Name}: {r.Detail}");
+            parse.Out.WriteLine($"{(r.Skipped ? "SKIP" : r.Pass ? "PASS" : "FAIL")} {r.Name}: {r.Detail}");
         var failed = results.Count(r => !r.Pass);
-        CommandHost.Out.WriteLine(failed == 0 ? $"probe: all {results.Count} checks held" : $"probe: {failed} of {results.Count} checks failed");
+        parse.Out.WriteLine(failed == 0 ? $"probe: all {results.Count} checks held" : $"probe: {failed} of {results.Count} checks failed");
         return failed == 0 ? ExitCodes.Ok : ExitCodes.Failed;
     }
 }

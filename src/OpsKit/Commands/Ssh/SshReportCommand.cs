@@ -50,7 +50,7 @@ public static class SshReportCommand
             var report = SshReporter.Build(inputs, window, until, TimeZoneInfo.Local);
             var rendered = SshReporter.Render(report, fmt);
             if (parse.GetValue(output) is { } file) AtomicFile.Write(file, rendered);
-            else CommandHost.Out.Write(rendered);
+            else parse.Out.Write(rendered);
             // Like a check: inputs that could not be read make the report incomplete.
             return report.AllRead ? ExitCodes.Ok : ExitCodes.IoError;
         });

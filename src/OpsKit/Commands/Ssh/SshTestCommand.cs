@@ -54,7 +54,7 @@ public static class SshTestCommand
         if (o.From is not null && !IPAddress.TryParse(o.From, out _)) throw OpsKitException.Usage($"--from: '{o.From}' is not an IP address");
         // The hook also checks the tree: a path through a symlink here is refused there.
         var verdict = Beneath.Check(Guard.Decide(loaded, raw, new Client(o.From, o.Label)));
-        CommandHost.Out.Write(TestReport.Render(loaded, raw, verdict, o.Json ? OutputFormat.Json : OutputFormat.Text));
+        parse.Out.Write(TestReport.Render(loaded, raw, verdict, o.Json ? OutputFormat.Json : OutputFormat.Text));
         return verdict.Accepted ? ExitCodes.Ok : ExitCodes.Failed;
     }
 

@@ -35,6 +35,6 @@ public static class SshValidateCommand
         {
             var host = CommandHost.From(parse, "sshval", forced ? RunMode.ForcedCommand : null);
             return new ValidateHost(host.Config, host.Context.Loggers, host);
-        }, options, Environment.GetEnvironmentVariable, CommandHost.Error);
+        }, options, Environment.GetEnvironmentVariable, parse.Error);
     }
 }

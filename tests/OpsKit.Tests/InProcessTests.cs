@@ -1,0 +1,46 @@
+// Commands run in-process with the writers the caller gives: results on the output writer, diagnostics on
+// the error writer, nothing on the process's own stdout (there is no process-wide writer left to leak into).
+using OpsKit.Core;
+using OpsKit.Testing;
+
+namespace OpsKit.Tests;
+
+public sealed class InProcessTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = Program.Run(new Invocation(RunMode.Interactive, args, "opskit"), output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void A_report_goes_to_the_given_output_writer()
+    {
+        var (code, output, error) = Run("--no-config", "iowait", "summary", RepoPaths.TestData("iowait", "blockdump-2.6.19-dmesg-kjournald.txt"), "--json");
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        Assert.StartsWith("{\n  \"schema_version\": 1,", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_runs_with_different_writers_do_not_share_output()
+    {
+        var first = Run("--no-config", "config", "check");
+        var second = Run("--no-config", "config", "check", "--json");
+        Assert.Equal((0, "no config file (built-in defaults): OK\n"), (first.Code, first.Out));
+        Assert.Contains("\"ok\": true", second.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("built-in defaults): OK", second.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_usage_error_goes_to_the_given_error_writer_only()
+    {
+        var (code, output, error) = Run("raid", "chek");
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal("", output);
+        Assert.Contains("opskit: ", error, StringComparison.Ordinal);
+        Assert.Contains("'check'", error, StringComparison.Ordinal);
+    }
+}
