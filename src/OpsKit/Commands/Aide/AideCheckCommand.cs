@@ -39,27 +39,6 @@ public static class AideCheckCommand
         return command;
     }
 
-    private static async Task<int> Cron(CommandHost host, AideSettings settings, AideCheckResult result, CancellationToken ct)
-    {
-        if (result.Status == CheckStatus.Ok) return ExitCodes.Ok;
-        var text = AideOutput.Mail(result, settings.MailPaths, Environment.MachineName);
-        host.Out.Write(text);
-        var log = host.Logger("aide");
-        if (!settings.Mail || !MailSettings.Bind(host.Config.Section("mail")).Enabled)
-        {
-            log.LogWarning("AIDE {Status}; no mail sent ([aide] mail off or no [mail] to), the report went to stdout (cron mails it)", result.Status.Label());
-            return (int)result.Status;
-        }
-        try
-        {
-            var where = await host.Alerter().SendAsync(new Alert("aide", $"AIDE {result.Status.Label()} on {Environment.MachineName}", text), null, ct).ConfigureAwait(false);
-            log.LogInformation("AIDE report mailed to {Where}", where);
-            return (int)result.Status;
-        }
-        catch (MailException e)
-        {
-            host.Error.WriteLine($"opskit: aide alert not delivered: {e.Message}");
-            return ExitCodes.Unavailable;
-        }
-    }
+    private static Task<int> Cron(CommandHost host, AideSettings settings, AideCheckResult result, CancellationToken ct) =>
+        CheckCron.ReportAsync(host, "aide", "AIDE", result.Status, AideOutput.Mail(result, settings.MailPaths, Environment.MachineName), settings.Mail, ct);
 }

@@ -73,27 +73,6 @@ public static class HwErrCheckCommand
         return (kind, value[(eq + 1)..]);
     }
 
-    private static async Task<int> Cron(CommandHost host, HwErrReport report, CancellationToken ct)
-    {
-        if (report.Status == CheckStatus.Ok) return ExitCodes.Ok;
-        var text = TextReport.Render(report);
-        host.Out.Write(text);
-        var log = host.Logger("hwerr");
-        if (!MailSettings.Bind(host.Config.Section("mail")).Enabled)
-        {
-            log.LogWarning("Hardware errors {Status}; no [mail] to configured, the report went to stdout (cron mails it)", report.Status.Label());
-            return (int)report.Status;
-        }
-        try
-        {
-            var where = await host.Alerter().SendAsync(new Alert("hwerr", $"hardware errors {report.Status.Label()} on {Environment.MachineName}", text), null, ct).ConfigureAwait(false);
-            log.LogInformation("Hardware-error report mailed to {Where}", where);
-            return (int)report.Status;
-        }
-        catch (MailException e)
-        {
-            host.Error.WriteLine($"opskit: hwerr alert not delivered: {e.Message}");
-            return ExitCodes.Unavailable;
-        }
-    }
+    private static Task<int> Cron(CommandHost host, HwErrReport report, CancellationToken ct) =>
+        CheckCron.ReportAsync(host, "hwerr", "hardware errors", report.Status, TextReport.Render(report), mail: true, ct);
 }

@@ -57,27 +57,6 @@ public static class RaidCheckCommand
         return command;
     }
 
-    private static async Task<int> Cron(CommandHost host, RaidReport report, CancellationToken ct)
-    {
-        if (report.Status == CheckStatus.Ok) return ExitCodes.Ok;
-        var text = TextReport.Render(report);
-        host.Out.Write(text);
-        var log = host.Logger("raid");
-        if (!MailSettings.Bind(host.Config.Section("mail")).Enabled)
-        {
-            log.LogWarning("RAID {Status}; no [mail] to configured, the report went to stdout (cron mails it)", report.Status.Label());
-            return (int)report.Status;
-        }
-        try
-        {
-            var where = await host.Alerter().SendAsync(new Alert("raid", $"RAID {report.Status.Label()} on {Environment.MachineName}", text) { Printed = true }, null, ct).ConfigureAwait(false);
-            log.LogInformation("RAID report mailed to {Where}", where);
-            return (int)report.Status;
-        }
-        catch (MailException e)
-        {
-            host.Error.WriteLine($"opskit: raid alert not delivered: {e.Message}");
-            return ExitCodes.Unavailable;
-        }
-    }
+    private static Task<int> Cron(CommandHost host, RaidReport report, CancellationToken ct) =>
+        CheckCron.ReportAsync(host, "raid", "RAID", report.Status, TextReport.Render(report), mail: true, ct);
 }

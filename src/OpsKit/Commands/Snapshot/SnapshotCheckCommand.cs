@@ -52,30 +52,8 @@ public static class SnapshotCheckCommand
         return command;
     }
 
-    /// <summary>Cron: nothing when all is well, else the report on stdout and mailed per [mail] (as raid check does).</summary>
-    private static async Task<int> Cron(CommandHost host, SnapshotCheckReport report, CancellationToken ct)
-    {
-        if (report.Value == CheckStatus.Ok) return ExitCodes.Ok;
-        var text = CheckRenderer.Text(report);
-        host.Out.Write(text);
-        var log = host.Logger("snapshot");
-        if (!MailSettings.Bind(host.Config.Section("mail")).Enabled)
-        {
-            log.LogWarning("Snapshots {Status}; no [mail] to configured, the report went to stdout (cron mails it)", report.Value.Label());
-            return (int)report.Value;
-        }
-        try
-        {
-            var where = await host.Alerter().SendAsync(new Alert("snapshot", $"Snapshots {report.Value.Label()} on {Environment.MachineName}", text) { Printed = true }, null, ct).ConfigureAwait(false);
-            log.LogInformation("Snapshot check report mailed to {Where}", where);
-            return (int)report.Value;
-        }
-        catch (MailException e)
-        {
-            host.Error.WriteLine($"opskit: snapshot alert not delivered: {e.Message}");
-            return ExitCodes.Unavailable;
-        }
-    }
+    private static Task<int> Cron(CommandHost host, SnapshotCheckReport report, CancellationToken ct) =>
+        CheckCron.ReportAsync(host, "snapshot", "Snapshots", report.Value, CheckRenderer.Text(report), mail: true, ct);
 
     private static DateTimeOffset ParseAt(string text)
     {
