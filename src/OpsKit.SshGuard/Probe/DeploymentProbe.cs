@@ -50,7 +50,7 @@ public static class DeploymentProbe
     /// <summary>Runs every probe; <paramref name="policy"/> adds one allowed command per rule.</summary>
     public static IReadOnlyList<ProbeResult> Run(ProbeTarget target, SshPolicy? policy, string? label, TimeSpan timeout)
     {
-        using var key = new PrivateKeyFile(target.KeyFile);
+        using var key = LoadKey(target.KeyFile);
         using var client = new SshClient(new ConnectionInfo(target.Host, target.Port, target.User, new PrivateKeyAuthenticationMethod(target.User, key))
         {
             Timeout = timeout,
@@ -61,12 +61,48 @@ public static class DeploymentProbe
         {
             // sshd drops the whole connection on some requests (a NUL inside the command): each probe gets a live one.
             if (!client.IsConnected) client.Connect();
-            results.Add(Refused(client, name, command, timeout));
+            var result = Refused(client, name, command, timeout);
+            if (!result.Pass && result.Detail.StartsWith(NoAnswer, StringComparison.Ordinal) && Array.IndexOf(command, (byte)0) < 0)
+            {
+                // SSH.NET can drop the whole session when a channel opens and closes quickly (the server's EOF then
+                // "refers to a nonexistent channel", sshnet/SSH.NET#609): a lost session is no answer from the
+                // deployment, so the probe is asked once more on a new connection before it counts.
+                Reconnect(client);
+                result = Refused(client, name, command, timeout);
+            }
+            results.Add(result);
         }
         if (!client.IsConnected) client.Connect();
         if (policy is not null) results.AddRange(Allowed(client, policy, label, timeout));
         client.Disconnect();
         return results;
+    }
+
+    private const string NoAnswer = "no answer from the hook: ";
+
+    private static PrivateKeyFile LoadKey(string path)
+    {
+        try
+        {
+            return new PrivateKeyFile(path);
+        }
+        catch (Exception e) when (e is Renci.SshNet.Common.SshException or InvalidOperationException or ArgumentException or IOException)
+        {
+            throw new ProbeKeyException(e.Message, e);
+        }
+    }
+
+    private static void Reconnect(SshClient client)
+    {
+        try
+        {
+            if (client.IsConnected) client.Disconnect();
+        }
+        catch (Exception e) when (e is Renci.SshNet.Common.SshException or SocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The session is already gone; Connect below starts a new one.
+        }
+        client.Connect();
     }
 
     /// <summary>True when stderr holds the hook's refusal and stdout is empty.</summary>
@@ -108,7 +144,7 @@ public static class DeploymentProbe
         }
         catch (Exception e) when (e is Renci.SshNet.Common.SshException or TimeoutException or SocketException)
         {
-            return new(name, false, $"no answer from the hook: {e.Message}");
+            return new(name, false, NoAnswer + e.Message);
         }
     }
 
@@ -285,3 +321,6 @@ public static class DeploymentProbe
         return s.Length <= 100 ? s : s[..100] + "...";
     }
 }
+
+/// <summary>The private key file could not be read (missing, encrypted, not a key).</summary>
+public sealed class ProbeKeyException(string message, Exception inner) : Exception(message, inner);

@@ -45,9 +45,13 @@ public static class SshProbeCommand
         {
             throw OpsKitException.Unavailable($"{target} port {port}: {e.Message}");
         }
-        catch (Exception e) when (e is Renci.SshNet.Common.SshPassPhraseNullOrEmptyException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is OpsKit.SshGuard.Probe.ProbeKeyException or Renci.SshNet.Common.SshPassPhraseNullOrEmptyException)
         {
             throw new OpsKitException($"--key {key}: {e.Message}", ExitCodes.DataError);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw OpsKitException.Unavailable($"{target} port {port}: {e.Message}");
         }
         foreach (var r in results)
             parse.Out.WriteLine($"{(r.Skipped ? "SKIP" : r.Pass ? "PASS" : "FAIL")} {r.Name}: {r.Detail}");
