@@ -27,11 +27,14 @@ public sealed class InProcessTests
     [Fact]
     public void Two_runs_with_different_writers_do_not_share_output()
     {
-        var first = Run("--no-config", "config", "check");
-        var second = Run("--no-config", "config", "check", "--json");
-        Assert.Equal((0, "no config file (built-in defaults): OK\n"), (first.Code, first.Out));
-        Assert.Contains("\"ok\": true", second.Out, StringComparison.Ordinal);
-        Assert.DoesNotContain("built-in defaults): OK", second.Out, StringComparison.Ordinal);
+        var log = RepoPaths.TestData("iowait", "blockdump-2.6.19-dmesg-kjournald.txt");
+        var text = Run("--no-config", "iowait", "summary", log);
+        var json = Run("--no-config", "iowait", "summary", log, "--json");
+        Assert.Equal((0, 0), (text.Code, json.Code));
+        Assert.Contains("kjournald", text.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("schema_version", text.Out, StringComparison.Ordinal);
+        Assert.StartsWith("{", json.Out, StringComparison.Ordinal);
+        Assert.Equal(1, json.Out.Split("\"schema_version\"").Length - 1);
     }
 
     [Fact]
