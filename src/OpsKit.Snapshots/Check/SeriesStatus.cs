@@ -73,21 +73,5 @@ public sealed record SeriesStatus(int SchemaVersion, LastCreate? LastCreate, Las
     }
 
     /// <summary>Apparent size of a snapshot tree (hard links inside it counted once, other file systems skipped).</summary>
-    public static long TreeBytes(string tree, ulong device)
-    {
-        long bytes = 0;
-        var inodes = new HashSet<ulong>();
-        var stack = new Stack<string>();
-        if (Directory.Exists(tree)) stack.Push(tree);
-        while (stack.Count > 0)
-        {
-            foreach (var entry in Directory.EnumerateFileSystemEntries(stack.Pop()))
-            {
-                if (Native.Stat(entry) is not { } st || st.Device != device) continue;
-                if (st.IsDirectory) { stack.Push(entry); continue; }
-                if (inodes.Add(st.Inode)) bytes += st.Size;
-            }
-        }
-        return bytes;
-    }
+    public static long TreeBytes(string tree, ulong device) => Listing.SnapshotLister.Measure(tree, device, null).Bytes;
 }

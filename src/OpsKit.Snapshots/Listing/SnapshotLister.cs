@@ -45,7 +45,7 @@ public static class SnapshotLister
         return (list, foreign);
     }
 
-    private static (long Bytes, long New, HashSet<ulong> Inodes) Measure(string tree, ulong device, HashSet<ulong>? previous)
+    internal static (long Bytes, long New, HashSet<ulong> Inodes) Measure(string tree, ulong device, HashSet<ulong>? previous)
     {
         long bytes = 0, fresh = 0;
         var inodes = new HashSet<ulong>();
