@@ -83,6 +83,8 @@ public static class SnapshotReports
 [JsonSerializable(typeof(SnapshotCreateJson))]
 [JsonSerializable(typeof(SnapshotListJson))]
 [JsonSerializable(typeof(SnapshotRotateJson))]
+[JsonSerializable(typeof(OpsKit.Snapshots.Check.SnapshotCheckReport))]
+[JsonSerializable(typeof(OpsKit.Snapshots.Check.SeriesStatus))]
 public sealed partial class SnapshotJsonContext : JsonSerializerContext
 {
     /// <summary>The instance with OpsKit's options (relaxed escaping, nulls written).</summary>

@@ -39,8 +39,10 @@ public class CheckCommandTests
         var r = SnapshotSandbox.Opskit("snapshot", "check", "--root", notRoot, "--format", "nagios");
         Assert.Equal(3, r.ExitCode);
         Assert.StartsWith($"SNAPSHOT UNKNOWN - {notRoot}: {notRoot} is not a snapshot root", r.StandardOutput);
-        var missing = SnapshotSandbox.Opskit("snapshot", "check", "--root", Path.Combine(box.Top, "nosuch"), "--json");
+        var missing = SnapshotSandbox.Opskit("snapshot", "check", "--root", Path.Combine(box.Top, "no such+'root'"), "--json");
         Assert.Equal(3, missing.ExitCode);
+        // The path as it reads (OpsKit's JSON options), not with \u002B and \u0027 escapes.
+        Assert.Contains("no such+'root'", missing.StandardOutput);
         Assert.Equal("UNKNOWN", JsonNode.Parse(missing.StandardOutput)!["series"]![0]!["status"]!.GetValue<string>());
     }
 

@@ -25,7 +25,7 @@ public sealed class ReportTests : IDisposable
         var log = _dir.File("sshval.log");
         var config = _dir.Write("opskit.toml", $"[log]\nfile = \"{log}\"\nsyslog = false\n");
         var accepted = "rsync --server --sender -logDtpre.iLsfxCIvu . /data/backup/web01/";
-        string[] refused = ["rm -rf /", "cat /etc/shadow", "rm -rf /"];
+        string[] refused = ["rm -rf /", "cat '/etc/shadow' >/tmp/a+b", "rm -rf /"];
         Assert.Equal(0, HookRun.Validate(Encoding.ASCII.GetBytes(accepted), _dir.Path, "--config", config, "--policy", AttackCorpus.PolicyFile, "--label", "web01", "--dry-run").ExitCode);
         Assert.Equal(0, HookRun.Validate(Encoding.ASCII.GetBytes(accepted), _dir.Path, "--config", config, "--policy", AttackCorpus.PolicyFile, "--label", "web01", "--dry-run").ExitCode);
         foreach (var c in refused)
@@ -43,7 +43,9 @@ public sealed class ReportTests : IDisposable
         var top = json["top_refused"]!.AsArray();
         Assert.Equal("rm -rf /", top[0]!["command"]!.GetValue<string>());
         Assert.Equal(2, top[0]!["count"]!.GetValue<int>());
-        Assert.Equal("cat /etc/shadow", top[1]!["command"]!.GetValue<string>());
+        Assert.Equal("cat '/etc/shadow' >/tmp/a+b", top[1]!["command"]!.GetValue<string>());
+        // Written as it reads (OpsKit's JSON options), not as \u0027 and \u002B escapes.
+        Assert.Contains("\"cat '/etc/shadow' >/tmp/a+b\"", r.StandardOutput);
         Assert.False(string.IsNullOrEmpty(top[0]!["reason"]!.GetValue<string>()));
 
         var text = OpskitProcess.Run("--no-config", "ssh", "report", log);

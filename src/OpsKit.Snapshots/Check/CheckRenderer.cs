@@ -14,7 +14,7 @@ public static class CheckRenderer
     /// <summary>The report in <paramref name="format"/>.</summary>
     public static string Render(SnapshotCheckReport report, OutputFormat format) => format switch
     {
-        OutputFormat.Json => JsonSerializer.Serialize(report, SnapshotCheckJsonContext.Default.SnapshotCheckReport) + "\n",
+        OutputFormat.Json => JsonSerializer.Serialize(report, SnapshotJsonContext.Reports.SnapshotCheckReport) + "\n",
         OutputFormat.Nagios => Nagios(report),
         OutputFormat.Prometheus => Prometheus(report),
         _ => Text(report),

@@ -39,7 +39,7 @@ public sealed record SeriesStatus(int SchemaVersion, LastCreate? LastCreate, Las
         if (Native.Stat(path) is not { IsSymlink: false, IsDirectory: false }) return (null, null);
         try
         {
-            return (JsonSerializer.Deserialize(File.ReadAllText(path), SnapshotCheckJsonContext.Default.SeriesStatus), null);
+            return (JsonSerializer.Deserialize(File.ReadAllText(path), SnapshotJsonContext.Reports.SeriesStatus), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
         {
@@ -63,7 +63,7 @@ public sealed record SeriesStatus(int SchemaVersion, LastCreate? LastCreate, Las
         var temp = Path.Combine(seriesDir, $"{FileName}.{Environment.ProcessId}.tmp");
         try
         {
-            File.WriteAllText(temp, JsonSerializer.Serialize(status, SnapshotCheckJsonContext.Default.SeriesStatus) + "\n");
+            File.WriteAllText(temp, JsonSerializer.Serialize(status, SnapshotJsonContext.Reports.SeriesStatus) + "\n");
             File.Move(temp, Path.Combine(seriesDir, FileName), overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

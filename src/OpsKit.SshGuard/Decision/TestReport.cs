@@ -54,6 +54,7 @@ public static class TestReport
 /// <summary>Source-generated serializer for the ssh reports.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
 [JsonSerializable(typeof(SshTestJson))]
+[JsonSerializable(typeof(OpsKit.SshGuard.Report.SshReport))]
 public sealed partial class SshJsonContext : JsonSerializerContext
 {
     /// <summary>The instance with OpsKit's options (relaxed escaping, nulls written).</summary>

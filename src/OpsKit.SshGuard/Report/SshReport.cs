@@ -59,11 +59,6 @@ public sealed record SshReport(int SchemaVersion, DateTimeOffset From, DateTimeO
     public bool AllRead => Inputs.All(i => i.Error is null);
 }
 
-/// <summary>Source-generated JSON of the ssh area's reports.</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
-[JsonSerializable(typeof(SshReport))]
-public sealed partial class SshReportJsonContext : JsonSerializerContext;
-
 /// <summary>Builds and renders the report.</summary>
 public static class SshReporter
 {
@@ -128,7 +123,7 @@ public static class SshReporter
     /// <summary>The report in a format (text, json or prometheus).</summary>
     public static string Render(SshReport r, OutputFormat format) => format switch
     {
-        OutputFormat.Json => JsonSerializer.Serialize(r, SshReportJsonContext.Default.SshReport) + "\n",
+        OutputFormat.Json => JsonSerializer.Serialize(r, SshJsonContext.Reports.SshReport) + "\n",
         OutputFormat.Prometheus => Prometheus(r),
         _ => Text(r),
     };
