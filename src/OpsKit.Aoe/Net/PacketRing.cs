@@ -109,35 +109,14 @@ public sealed unsafe class PacketRing : IDisposable
     private static int FrameSize(int mtu) => mtu <= 1500 ? 2048 : (80 + mtu + 64 + 15) & ~15;
 
     /// <summary>Waits up to <paramref name="timeoutMs"/> for a frame; true when one is ready.</summary>
-    public bool WaitReceive(int timeoutMs, long spinTicks = 0)
+    public bool WaitReceive(int timeoutMs)
     {
         if (Ready()) return true;
-        if (spinTicks > 0)
-        {
-            var end = System.Diagnostics.Stopwatch.GetTimestamp() + spinTicks;
-            do
-            {
-                Thread.SpinWait(16);
-                if (Ready()) return true;
-            } while (System.Diagnostics.Stopwatch.GetTimestamp() < end);
-        }
-        Polls++;
         var pfd = new Native.PollFd { Fd = _fd, Events = Native.POLLIN };
         var n = Native.poll(&pfd, 1, timeoutMs);
         if (n < 0 && Marshal.GetLastPInvokeError() != Native.EINTR && _fd >= 0)
             throw new IOException($"poll on {Interface.Name}: {Marshal.GetLastPInvokeErrorMessage()}");
         return Ready();
-    }
-
-    /// <summary>EXPERIMENT: polls made.</summary>
-    public long Polls;
-
-    /// <summary>Frames ready after the ones taken, up to <paramref name="max"/>.</summary>
-    public int ReadyCount(int max)
-    {
-        var n = 0;
-        for (var i = (_rxHead) % _rx.Frames; n < max && _rxTaken + n < _rx.Frames && (Volatile.Read(ref _rx.Header(i)->Status) & StatusUser) != 0; i = (i + 1) % _rx.Frames) n++;
-        return n;
     }
 
     private bool Ready() => _rxTaken < _rx.Frames && (Volatile.Read(ref _rx.Header(_rxHead)->Status) & StatusUser) != 0;

@@ -29,9 +29,6 @@ public interface IBlockStore : IDisposable
     /// block of zeros when they are all a hole of a sparse file; 0 otherwise (read them).
     /// </summary>
     nint TryMapResident(ulong lba, int sectors) => 0;
-
-    /// <summary>The shared zero block <see cref="TryMapResident"/> returns for holes (0: none).</summary>
-    nint ZerosAddress => 0;
 }
 
 /// <summary>How an export opens its file.</summary>
@@ -110,9 +107,6 @@ public sealed unsafe class FileBlockStore : IBlockStore
     private const int MaxZeroSectors = 2048;
 
     /// <summary>One zeroed megabyte, shared by every export: the data of any hole.</summary>
-    /// <inheritdoc />
-    public nint ZerosAddress => (nint)Zeros;
-
     private static readonly byte* Zeros = (byte*)NativeMemory.AllocZeroed(MaxZeroSectors * Wire.Sector);
 
     private bool _seekData = true;

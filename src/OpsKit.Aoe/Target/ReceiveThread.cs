@@ -58,13 +58,6 @@ public sealed class ReceiveThread : IDisposable
 
     internal object DispatchGate { get; } = new();
 
-    // EXPERIMENT knobs (removed before merge).
-    private static long Us(string name) => long.TryParse(Environment.GetEnvironmentVariable(name), out var v) ? v * System.Diagnostics.Stopwatch.Frequency / 1_000_000 : 0;
-    private static readonly long SpinTicks = Us("OPSKIT_AOE_SPIN_US"), GatherTicks = Us("OPSKIT_AOE_GATHER_US");
-    private static readonly int GatherMin = int.TryParse(Environment.GetEnvironmentVariable("OPSKIT_AOE_GATHER_MIN"), out var m) ? m : 16;
-    private static readonly bool GatherYield = Environment.GetEnvironmentVariable("OPSKIT_AOE_GATHER_YIELD") == "1";
-    private static readonly bool Stats = Environment.GetEnvironmentVariable("OPSKIT_AOE_STATS") == "1";
-
     internal void Start() => _thread.Start();
 
     private unsafe void Run()
@@ -78,22 +71,10 @@ public sealed class ReceiveThread : IDisposable
         {
             try
             {
-                var polls = Ring.Polls;
-                if (!Ring.WaitReceive(200, SpinTicks))
+                if (!Ring.WaitReceive(200))
                 {
                     _drops += Ring.TakeDrops();
                     continue;
-                }
-                if (Ring.Polls != polls && GatherTicks > 0)
-                {
-                    // EXPERIMENT: woken by poll: let more of the client's window land before answering.
-                    var end = System.Diagnostics.Stopwatch.GetTimestamp() + GatherTicks;
-                    var seen = Ring.ReadyCount(Batch);
-                    while (seen < GatherMin && System.Diagnostics.Stopwatch.GetTimestamp() < end)
-                    {
-                        if (GatherYield) Thread.Yield(); else Thread.SpinWait(16);
-                        seen = Ring.ReadyCount(Batch);
-                    }
                 }
             }
             catch (IOException e)
@@ -240,7 +221,6 @@ public sealed class ReceiveThread : IDisposable
     {
         _stopping = true;
         if (_thread.IsAlive) _thread.Join();
-        if (Stats) Console.Error.WriteLine($"aoe-exp rx{Index}: received {_received} batches {_batches} polls {Ring.Polls} frames/batch {(_batches > 0 ? (double)_received / _batches : 0):F2}");
     }
 
     /// <summary>Stops the thread and closes its rings and socket.</summary>

@@ -13,7 +13,7 @@ public sealed partial class RequestHandler
     {
         if (!FastPath(frame, length, out var write, out var count, out var lba)) return -1;
         var data = frame.Slice(Wire.AtaDataOffset, count * Wire.Sector);
-        if (write) { _cacheSectors = 0; _mappedSectors = 0; _mappedKeep = false; }
+        if (write) { _cacheSectors = 0; _mappedSectors = 0; }
         try
         {
             if (!(write ? _store.TryWriteNow(data, lba) : ReadNow(data, lba, count, spanSectors))) return -1;
@@ -47,19 +47,16 @@ public sealed partial class RequestHandler
         // Jumbo reads go to the transmit ring (whose path runs the fast-path checks itself): decline before them.
         if (length > 26 && frame[26] * Wire.Sector > MappedMaxBytes) return -1;
         if (!FastPath(frame, length, out var write, out var count, out var lba) || write) return -1;
-        if (_mappedSectors == 0 || lba < _mappedLba || lba + (ulong)count > _mappedLba + (ulong)_mappedSectors
-            || (ResidentTtl > 0 && System.Diagnostics.Stopwatch.GetTimestamp() - _mappedTicks > ResidentTtl))
+        if (_mappedSectors == 0 || lba < _mappedLba || lba + (ulong)count > _mappedLba + (ulong)_mappedSectors)
         {
             // One residency check for the run of contiguous reads this frame starts (they follow in this batch).
-            var run = (int)Math.Min((ulong)Math.Max(Math.Max(count, ResidentAhead), Math.Min(spanSectors, MaxCacheSectors)), _store.Sectors - lba);
+            var run = (int)Math.Min((ulong)Math.Max(count, Math.Min(spanSectors, MaxCacheSectors)), _store.Sectors - lba);
             var at = _store.TryMapResident(lba, run);
             if (at == 0 && run > count) at = _store.TryMapResident(lba, run = count);
             if (at == 0) return -1;
             _mappedAt = at;
             _mappedLba = lba;
             _mappedSectors = run;
-            _mappedTicks = System.Diagnostics.Stopwatch.GetTimestamp();
-            _mappedKeep = ResidentTtl > 0 && at != _store.ZerosAddress;
         }
         data = _mappedAt + (nint)((lba - _mappedLba) * Wire.Sector);
         dataLength = count * Wire.Sector;
@@ -106,17 +103,7 @@ public sealed partial class RequestHandler
     private const int ReadAheadMaxFrameSectors = 8;
 
     /// <summary>Forgets the sectors read ahead for the current receive batch (called when the batch is answered).</summary>
-    public void EndBatch()
-    {
-        _cacheSectors = 0;
-        if (!_mappedKeep) _mappedSectors = 0;
-    }
-
-    // EXPERIMENT knobs.
-    private static readonly int ResidentAhead = int.TryParse(Environment.GetEnvironmentVariable("OPSKIT_AOE_RESIDENT_AHEAD"), out var a) ? a : 0;
-    private static readonly long ResidentTtl = long.TryParse(Environment.GetEnvironmentVariable("OPSKIT_AOE_RESIDENT_TTL_US"), out var t) ? t * System.Diagnostics.Stopwatch.Frequency / 1_000_000 : 0;
-    private long _mappedTicks;
-    private bool _mappedKeep;
+    public void EndBatch() => _cacheSectors = _mappedSectors = 0;
 
     // Serves a read from one pread of the whole run of contiguous reads in this batch (span), kept only for the batch.
     private bool ReadNow(Span<byte> data, ulong lba, int count, int spanSectors)
@@ -178,7 +165,6 @@ public sealed partial class RequestHandler
         if (write && _store.ReadOnly)
             return AtaStatus(frame, Ata.StatusDrdy | Ata.StatusErr, Ata.ErrAbort, (byte)count, Wire.AtaDataOffset);
         var data = frame.Slice(Wire.AtaDataOffset, bytes);
-        if (write) { _mappedSectors = 0; _mappedKeep = false; }
         try
         {
             if (write) _store.Write(data, lba);
