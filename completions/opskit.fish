@@ -174,6 +174,7 @@ complete -c opskit -n 'test (__opskit_path) = "opskit aoe serve"' -l read-only -
 complete -c opskit -n 'test (__opskit_path) = "opskit aoe serve"' -l direct -d 'Open FILE with O_DIRECT'
 complete -c opskit -n 'test (__opskit_path) = "opskit aoe serve"' -l sync -d 'Open FILE with O_SYNC'
 complete -c opskit -n 'test (__opskit_path) = "opskit aoe serve"' -l buffers -r -F -d 'Buffer Count advertised for FILE'
+complete -c opskit -n 'test (__opskit_path) = "opskit aoe serve"' -l threads -r -F -d 'Receive threads per interface; frames are spread by shelf.slot, so one export stays on one thread, in order (0: one per core, at most 4). [default: [aoe] threads]'
 complete -c opskit -n 'test (__opskit_path) = "opskit aoe serve"' -l state-dir -r -F -d 'Keep config string, Mac Mask and reserve lists here. [default: [aoe] state_dir]'
 complete -c opskit -n 'test (__opskit_path) = "opskit aoe serve"' -l pid-file -r -F -d 'Write the daemon'\''s pid here; also logs to syslog as vbladed'
 complete -c opskit -n 'test (__opskit_path) = "opskit aoe serve"' -l status-file -r -F -d 'Write per-export counters here every second'

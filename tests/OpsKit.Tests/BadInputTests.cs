@@ -68,6 +68,7 @@ public class BadInputTests(BadInputFixture fixture) : IClassFixture<BadInputFixt
         new("aoe", "import into a directory", ["--no-config", "aoe", "import", $"{d}/vb.conf", "-o", $"{d}/dir"], ExitCodes.NoInput, "is a directory, not a file"),
         new("aoe", "huge shelf", ["--no-config", "aoe", "serve", "-i", "lo", "--shelf", "70000", $"{d}/image.img"], ExitCodes.Usage, "--shelf 70000: must be 0-65534"),
         new("aoe", "negative shelf", ["--no-config", "aoe", "serve", "-i", "lo", "--shelf", "-1", $"{d}/image.img"], ExitCodes.Usage, "--shelf -1: must be 0-65534"),
+        new("aoe", "too many threads", ["--no-config", "aoe", "serve", "-i", "lo", "--threads", "65", $"{d}/image.img"], ExitCodes.Usage, "--threads 65: must be 0-64"),
         new("aoe", "serve a missing file", ["--no-config", "aoe", "serve", "-i", "lo", "/nonexistent/disk.img"], ExitCodes.NoInput, "/nonexistent/disk.img: no such file or directory"),
         new("aoe", "serve on a missing interface (printed once)", ["--no-config", "aoe", "serve", "-i", "nosuch0", $"{d}/image.img"], ExitCodes.Unavailable, "network interface 'nosuch0' does not exist"),
         // raid

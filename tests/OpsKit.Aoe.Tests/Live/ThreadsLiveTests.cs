@@ -157,4 +157,34 @@ public class ThreadsLiveTests
             StopDaemon(net, aoe);
         }
     }
+
+    // "aoe serve --threads 2" beats the config's threads = 1: two receive threads, each with its own status row.
+    [RootFact]
+    public void Serve_threads_flag_overrides_the_config()
+    {
+        using var net = new NetnsPair(1500);
+        var toml = net.Image.File("one-thread.toml");
+        File.WriteAllText(toml, "[aoe]\nthreads = 1\n");
+        var img = net.Image.File("disk.img");
+        File.WriteAllBytes(img, new byte[8 << 20]);
+        var status = net.Image.File("status.json");
+        net.StartServer(NetnsPair.Opskit, "--config", toml, "aoe", "serve", "-i", net.ServerIf, "--shelf", "0", "--slot", "3",
+            "--threads", "2", "--state-dir", net.Image.File("state"), "--status-file", status, img);
+        net.WaitFor("0.3");
+        var w = net.Client(NetnsPair.Opskit, "--no-config", "aoe", "bench", "-i", net.ClientIf, "0.3", "--write", "2", "--verify", "2", "--json");
+        Assert.True(w.Code == 0, w.Out + w.Err);
+        Assert.Equal(0, (long)JsonNode.Parse(w.Out)!["runs"]![1]!["bad_sectors"]!);
+        JsonArray? threads = null;
+        for (var i = 0; i < 40 && threads is not { Count: 2 }; i++)
+        {
+            Thread.Sleep(250);
+            try { threads = JsonNode.Parse(File.ReadAllText(status))?["receive_threads"]?.AsArray(); }
+            catch (Exception e) when (e is IOException or System.Text.Json.JsonException) { }   // not written yet
+        }
+        Assert.NotNull(threads);
+        Assert.Equal([0, 1], threads!.Select(t => (int)t!["thread"]!).Order());
+        // Slot 3 on shelf 0: the fanout program sends every frame of it to thread 3 mod 2 = 1.
+        var one = threads!.Single(t => (int)t!["thread"]! == 1)!;
+        Assert.True((long)one["received"]! >= 2 * Sectors(2, 1500) / 2, one.ToJsonString());
+    }
 }

@@ -28,10 +28,15 @@ public static class AoeServeCommand
             Description = "Serve only the aliases listed in this file, which 'aoe start' and 'aoe stop' edit; when it does not exist yet (boot), every alias of the table is written to it first.",
             HelpName = "FILE",
         };
+        var threads = new Option<int?>("--threads")
+        {
+            Description = "Receive threads per interface; frames are spread by shelf.slot, so one export stays on one thread, in order (0: one per core, at most 4). [default: [aoe] threads]",
+            HelpName = "N",
+        };
         var file = new Argument<string?>("FILE") { Description = "Image file or block device to export (omit to serve [[aoe.export]] from the config).", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("serve", "Serve exports with the built-in AoE target until SIGTERM/SIGINT; SIGHUP reloads the export table.")
         {
-            iface, shelf, slot, readOnly, direct, sync, buffers, stateDir, pidFile, statusFile, enabledFile, file,
+            iface, shelf, slot, readOnly, direct, sync, buffers, threads, stateDir, pidFile, statusFile, enabledFile, file,
         };
         command.SetAction(parse =>
         {
@@ -40,6 +45,7 @@ public static class AoeServeCommand
             var path = parse.GetValue(file);
             Func<IReadOnlyList<ExportSpec>> load;
             var settings = AoeSettings.Bind(host.Config.Section("aoe"));
+            if (parse.GetValue(threads) is { } t && t is < 0 or > 64) throw OpsKitException.Usage($"--threads {t}: must be 0-64");
             if (path is not null)
             {
                 var nic = parse.GetValue(iface) ?? throw OpsKitException.Usage("serve FILE needs --interface");
@@ -75,7 +81,7 @@ public static class AoeServeCommand
             var log = host.Logger("aoe");
             var daemonRun = new AoeDaemon(log, parse.GetValue(stateDir) ?? settings.StateDir, parse.GetValue(statusFile), parse.GetValue(pidFile))
             {
-                Threads = settings.Threads,
+                Threads = parse.GetValue(threads) ?? settings.Threads,
             };
             try { return daemonRun.Run(load, CancellationToken.None); }
             catch (IOException e) { throw new OpsKitException($"aoe serve: {e.Message}", ExitCodes.Unavailable, e); }
