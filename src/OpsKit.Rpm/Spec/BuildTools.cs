@@ -69,7 +69,8 @@ public static class BuildTools
     {
         foreach (var br in buildRequires)
         {
-            if (!s_tools.TryGetValue(br, out var tools)) continue;
+            var tools = s_tools.GetValueOrDefault(br) ?? Source.Readers.AutotoolsReader.ConfigScriptTool(br);
+            if (tools is null) continue;
             foreach (var (program, debian, fedora) in tools)
             {
                 if (find(program) is null)

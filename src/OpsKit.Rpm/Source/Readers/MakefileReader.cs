@@ -69,6 +69,9 @@ internal static partial class MakefileReader
         ["X11"] = "pkgconfig(x11)", ["png"] = "pkgconfig(libpng)", ["jpeg"] = "libjpeg-devel", ["uuid"] = "pkgconfig(uuid)", ["cap"] = "pkgconfig(libcap)",
     };
 
+    /// <summary>The BuildRequires for a well-known library (-lNAME), or null (glibc's own, or unknown).</summary>
+    internal static string? KnownLibrary(string lib) => s_libraries.GetValueOrDefault(lib);
+
     /// <summary>Libraries the Makefile links with -l (sl: -lncurses): known ones as BuildRequires, the rest for a review note.</summary>
     private static (List<string> Devel, List<string> Unknown) LinkedLibraries(string text)
     {

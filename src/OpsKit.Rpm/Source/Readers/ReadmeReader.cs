@@ -53,6 +53,8 @@ internal static partial class ReadmeReader
                 continue;
             }
             if (Regex.IsMatch(line, @"^[=\-*~^#]{3,}$")) { Flush(); continue; }
+            // A banner drawn in characters (figlet 2.2.5's README) ends the paragraph above it and is not prose.
+            if (IsArt(line)) { Flush(); continue; }
             // Code (four-space or tab indent after a blank line, shell prompts) and list items are not prose.
             if (line.Length == 0 || (current.Count == 0 && (raw.StartsWith("    ", StringComparison.Ordinal) || raw.StartsWith('\t')))
                 || line.StartsWith("$ ", StringComparison.Ordinal) || Regex.IsMatch(line, @"^([-*+]|\d+[.)])\s"))
@@ -79,13 +81,21 @@ internal static partial class ReadmeReader
         }
     }
 
+    /// <summary>A line of ASCII art: at least eight characters, fewer than a quarter of them letters or digits.</summary>
+    internal static bool IsArt(string line)
+    {
+        var visible = line.Count(c => !char.IsWhiteSpace(c));
+        return visible >= 8 && line.Count(char.IsLetterOrDigit) * 4 < visible;
+    }
+
     /// <summary>A README made by pod2text (CPAN: File-Which): NAME, DESCRIPTION ... headings at the margin, prose indented
     /// four spaces, verbatim code more. Returned from its DESCRIPTION section on, headings marked and prose at the margin
     /// (without this, every paragraph looks like code); null when the text is not pod2text output.</summary>
     internal static string? PodText(string text)
     {
         var start = Regex.Match(text, @"^DESCRIPTION[ \t]*\n", RegexOptions.Multiline);
-        if (!Regex.IsMatch(text, @"^NAME[ \t]*\n([ \t]*\n)? {4}\S", RegexOptions.Multiline) || !start.Success) return null;
+        // pod2text indents prose by four; pod2readme-style READMEs (Module-Runtime 0.016) keep it at the margin.
+        if (!Regex.IsMatch(text, @"^NAME[ \t]*\n([ \t]*\n)?( {4})?\S", RegexOptions.Multiline) || !start.Success) return null;
         var lines = text[start.Index..].Split('\n').Select(l =>
             Regex.IsMatch(l, @"^[A-Z][A-Z0-9 ]+$") ? "# " + l
             : Regex.IsMatch(l, @"^ {4}\S") ? l[4..]
