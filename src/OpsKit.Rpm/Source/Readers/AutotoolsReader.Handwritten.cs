@@ -82,6 +82,21 @@ internal static partial class AutotoolsReader
         }
     }
 
+    /// <summary>A PKG_CHECK_MODULES whose action-if-not-found only records the failure in a variable that configure later
+    /// stops on (tmux 3.3a: "found_libevent=no", then "if test x$found_libevent = xno; then AC_MSG_ERROR"): required after
+    /// all. Of several checks recording into the same variable (libevent_core, then libevent) the first is the one asked for.</summary>
+    internal static bool FailsWithout(string configureAc, IReadOnlyList<string> check, IReadOnlyList<List<string>> checks)
+    {
+        var variables = Regex.Matches(check.ElementAtOrDefault(3) ?? "", @"\b(\w+)=(no|false|0)\b").Select(m => m.Groups[1].Value).ToList();
+        foreach (var v in variables)
+        {
+            var first = checks.First(c => Regex.IsMatch(c.ElementAtOrDefault(3) ?? "", @"\b" + v + @"=(no|false|0)\b"));
+            if (!ReferenceEquals(first, check)) continue;
+            if (Regex.IsMatch(configureAc, @"\btest\s+""?x?\$\{?" + v + @"\}?""?\s*=\s*""?x?(no|false|0)""?\s*;?\s*(then)?\s*\n?\s*(AC_MSG_ERROR|AC_ERROR)\b")) return true;
+        }
+        return false;
+    }
+
     /// <summary>A Texinfo manual whose .info is shipped but which @includes a file configure writes from a .in
     /// template (bc 1.07.1: "@include texi-ver.incl"): the generated file is newer than the .info, so make runs makeinfo.</summary>
     internal static bool IncludesGeneratedFile(SourceTree tree)

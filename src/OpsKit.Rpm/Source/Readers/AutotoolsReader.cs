@@ -46,7 +46,7 @@ internal static partial class AutotoolsReader
         // plainly only under --enable-gtk=yes): no BuildRequires.
         var checks = PkgCheck().Matches(text).Select(m => CallArgs.M4(m.Groups[1].Value)).ToList();
         static IEnumerable<string> Words(IReadOnlyList<string> a) => a.ElementAtOrDefault(1)?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
-        var optional = checks.Where(a => a.ElementAtOrDefault(3) is { Length: > 0 }).SelectMany(Words).ToHashSet(StringComparer.Ordinal);
+        var optional = checks.Where(a => a.ElementAtOrDefault(3) is { Length: > 0 } && !FailsWithout(text, a, checks)).SelectMany(Words).ToHashSet(StringComparer.Ordinal);
         var requires = checks.SelectMany(Words).Where(w => !optional.Contains(w))
             .Where(w => Regex.IsMatch(w, @"^[A-Za-z][\w.+-]*$"))
             .Select(w => $"pkgconfig({w})").Distinct().ToList();

@@ -81,11 +81,13 @@ internal static partial class ReadmeReader
         }
     }
 
-    /// <summary>A line of ASCII art: at least eight characters, fewer than a quarter of them letters or digits.</summary>
+    /// <summary>A line of ASCII art: at least eight characters with fewer than a quarter of them letters or digits, or
+    /// three or more with none (" _ _ _          _   _     _").</summary>
     internal static bool IsArt(string line)
     {
         var visible = line.Count(c => !char.IsWhiteSpace(c));
-        return visible >= 8 && line.Count(char.IsLetterOrDigit) * 4 < visible;
+        var letters = line.Count(char.IsLetterOrDigit);
+        return visible >= 8 && letters * 4 < visible || visible >= 3 && letters == 0;
     }
 
     /// <summary>A README made by pod2text (CPAN: File-Which): NAME, DESCRIPTION ... headings at the margin, prose indented
