@@ -33,6 +33,7 @@ internal static partial class ReadmeReader
     {
         text = text.Replace("\r", "", StringComparison.Ordinal);
         if (PodText(text) is { } pod) text = pod;
+        else if (IndentedText(text) is { } indented) text = indented;
         var lines = text.Split('\n');
         var paragraphs = new List<string>();
         var current = new List<string>();
@@ -53,8 +54,9 @@ internal static partial class ReadmeReader
                 continue;
             }
             if (Regex.IsMatch(line, @"^[=\-*~^#]{3,}$")) { Flush(); continue; }
-            // A banner drawn in characters (figlet 2.2.5's README) ends the paragraph above it and is not prose.
-            if (IsArt(line)) { Flush(); continue; }
+            // A banner drawn in characters (figlet 2.2.5's README) ends the paragraph above it and is not prose; so does
+            // a box or table drawn with '|' (nano 7.2's picture of its screen).
+            if (IsArt(line) || line.StartsWith('|') || line.StartsWith("+-", StringComparison.Ordinal)) { Flush(); continue; }
             // Code (four-space or tab indent after a blank line, shell prompts) and list items are not prose.
             if (line.Length == 0 || (current.Count == 0 && (raw.StartsWith("    ", StringComparison.Ordinal) || raw.StartsWith('\t')))
                 || line.StartsWith("$ ", StringComparison.Ordinal) || Regex.IsMatch(line, @"^([-*+]|\d+[.)])\s"))
@@ -88,6 +90,23 @@ internal static partial class ReadmeReader
         var visible = line.Count(c => !char.IsWhiteSpace(c));
         var letters = line.Count(char.IsLetterOrDigit);
         return visible >= 8 && letters * 4 < visible || visible >= 3 && letters == 0;
+    }
+
+    /// <summary>A plain-text README with short headings at the margin and its prose indented four spaces (nano 7.2:
+    /// "Purpose" then "    Nano is a small and simple text editor ..."): returned with the headings marked and the prose
+    /// at the margin (without this, every paragraph looks like code); null for any other README.</summary>
+    internal static string? IndentedText(string text)
+    {
+        var lines = text.Split('\n');
+        var filled = lines.Where(l => l.Trim().Length > 0).ToList();
+        var margin = filled.Where(l => !char.IsWhiteSpace(l[0])).ToList();
+        var indented = filled.Count(l => l.StartsWith("    ", StringComparison.Ordinal));
+        if (filled.Count == 0 || indented * 2 < filled.Count || margin.Count < 2) return null;
+        if (margin.Any(l => l.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 6 || l.TrimEnd().EndsWith('.'))) return null;
+        return string.Join('\n', lines.Select(l =>
+            l.Trim().Length > 0 && !char.IsWhiteSpace(l[0]) ? "# " + l
+            : l.StartsWith("    ", StringComparison.Ordinal) ? l[4..]
+            : l));
     }
 
     /// <summary>A README made by pod2text (CPAN: File-Which): NAME, DESCRIPTION ... headings at the margin, prose indented
