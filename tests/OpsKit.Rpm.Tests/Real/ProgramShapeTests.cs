@@ -105,6 +105,18 @@ public sealed class ProgramShapeTests
     }
 
     [Fact]
+    public async Task Man_page_tools_are_no_requirement_when_the_archive_ships_the_pages()
+    {
+        // lz4 1.9.4 has a ronn rule for lz4.1 and dos2unix a pod2man one, but both ship their pages: make never runs them.
+        using var lz4 = await SourceArchive.OpenAsync(new SystemContext(), Path.Combine(RealData.Folder, "lz4-1.9.4.tar.gz"));
+        Assert.Contains("ronn", File.ReadAllText(lz4.File("programs/Makefile")));
+        Assert.Empty(MakefileReader.DocTools(lz4, File.ReadAllText(lz4.File("programs/Makefile"))));
+        Assert.DoesNotContain("rubygem-ronn-ng", MakefileReader.Read(lz4).BuildRequires);
+        using var moreutils = await Open("moreutils-0.67");
+        Assert.Contains("libxml2", MakefileReader.Read(moreutils).BuildRequires);
+    }
+
+    [Fact]
     public async Task Units_summary_from_its_man_source_with_an_em_dash()
     {
         using var tree = await Open("units-2.22");

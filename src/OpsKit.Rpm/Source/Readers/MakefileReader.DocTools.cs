@@ -15,6 +15,16 @@ internal static partial class MakefileReader
         ("ronn", "rubygem-ronn-ng"), ("scdoc", "scdoc"), ("makeinfo", "texinfo"),
     ];
 
+    /// <summary>The documentation tools' BuildRequires when make will run them: the archive ships no man page
+    /// (moreutils 0.67 ships only the .docbook sources); lz4's lz4.1 and dos2unix's pages are shipped, and their ronn
+    /// and pod2man rules only run for maintainers.</summary>
+    internal static IEnumerable<string> DocTools(SourceTree tree, string makefile) =>
+        ShipsManPages(tree) ? [] : DocTools(makefile);
+
+    private static bool ShipsManPages(SourceTree tree) =>
+        Directory.EnumerateFiles(tree.Root, "*", SearchOption.AllDirectories)
+            .Any(f => Regex.IsMatch(Path.GetFileName(f), @"^[\w.+-]+\.[1-8]$") && !Regex.IsMatch(Path.GetRelativePath(tree.Root, f), @"^(tests?|t)/"));
+
     /// <summary>The BuildRequires for documentation tools the Makefile's recipes or variables run, plus the DocBook
     /// stylesheets and DTDs when it transforms DocBook (docbook.xsl) or validates it (xmllint --valid).</summary>
     internal static IEnumerable<string> DocTools(string makefile)

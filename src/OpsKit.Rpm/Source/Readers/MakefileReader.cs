@@ -32,7 +32,7 @@ internal static partial class MakefileReader
             },
             UsesCxx = text.Contains("$(CXX)", StringComparison.Ordinal) || Sources(tree, "*.cpp"),
             UsesC = text.Contains("$(CC)", StringComparison.Ordinal) || Sources(tree, "*.c"),
-            BuildRequires = Toolchains(tree, text).Concat(LinkedLibraries(text).Devel).Concat(DocTools(text)).Distinct().ToList(),
+            BuildRequires = Toolchains(tree, text).Concat(LinkedLibraries(text).Devel).Concat(DocTools(tree, text)).Distinct().ToList(),
             Notes = LinkedLibraries(text).Unknown.Select(l => $"the Makefile links -l{l}: add the BuildRequires that provides it").ToList(),
             CheckTarget = check,
         };
