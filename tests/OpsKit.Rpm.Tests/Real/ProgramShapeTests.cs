@@ -57,6 +57,17 @@ public sealed class ProgramShapeTests
     }
 
     [Fact]
+    public async Task Htop_libraries_required_only_when_a_feature_is_asked_for_are_no_build_requirement()
+    {
+        // --enable-capabilities=yes stops without libcap, its default (check) turns the feature off: libcap is optional.
+        using var tree = await Open("htop-3.2.2");
+        var text = File.ReadAllText(tree.File("configure.ac"));
+        Assert.Contains("AC_CHECK_LIB([cap], [cap_init], [], [AC_MSG_ERROR([can not find required library libcap])])", text);
+        Assert.Empty(AutotoolsReader.RequiredLibraries(text));
+        Assert.DoesNotContain(AutotoolsReader.Read(tree).BuildRequires, b => b.Contains("cap", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Tmux_libevent_check_with_a_fallback_that_ends_in_an_error_is_required_and_only_the_first_module()
     {
         using var tree = await Open("tmux-3.3a");

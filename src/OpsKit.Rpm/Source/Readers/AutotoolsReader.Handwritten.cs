@@ -57,7 +57,7 @@ internal static partial class AutotoolsReader
         {
             // Required: configure stops with an error soon after looking (an optional helper is tested and skipped).
             var after = configureAc[m.Index..Math.Min(configureAc.Length, m.Index + 400)];
-            if (!Regex.IsMatch(after, @"\b(AC_MSG_ERROR|AC_ERROR)\b")) continue;
+            if (!Regex.IsMatch(after, @"\b(AC_MSG_ERROR|AC_ERROR)\b") || OnRequest(configureAc, m.Index)) continue;
             foreach (var program in m.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 if (s_configScripts.TryGetValue(program, out var p)) { yield return (program, p.Fedora, p.Debian); break; }
@@ -74,6 +74,7 @@ internal static partial class AutotoolsReader
         {
             var args = CallArgs.M4(m.Groups[2].Value);
             if (args.ElementAtOrDefault(3) is not { } missing || !Regex.IsMatch(missing, @"\b(AC_MSG_ERROR|AC_ERROR)\b")) continue;
+            if (OnRequest(configureAc, m.Index)) continue;
             var libraries = m.Groups[1].Value == "CHECK_LIB" ? [args[0]] : (args.ElementAtOrDefault(1) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
             foreach (var lib in libraries)
             {
@@ -92,9 +93,28 @@ internal static partial class AutotoolsReader
         {
             var first = checks.First(c => Regex.IsMatch(c.ElementAtOrDefault(3) ?? "", @"\b" + v + @"=(no|false|0)\b"));
             if (!ReferenceEquals(first, check)) continue;
+            var at = configureAc.IndexOf(v + "=", StringComparison.Ordinal);
+            if (at >= 0 && OnRequest(configureAc, at)) continue;
             if (Regex.IsMatch(configureAc, @"\btest\s+""?x?\$\{?" + v + @"\}?""?\s*=\s*""?x?(no|false|0)""?\s*;?\s*(then)?\s*\n?\s*(AC_MSG_ERROR|AC_ERROR)\b")) return true;
         }
         return false;
+    }
+
+    /// <summary>True when the text at <paramref name="index"/> runs only on request: inside a shell "case" (htop 3.2.2:
+    /// AC_CHECK_LIB(cap, ..., AC_MSG_ERROR) in the "yes)" branch of --enable-capabilities, whose default "check" branch
+    /// only turns the feature off) or an "if" that tests an $enable_X or $with_X switch.</summary>
+    internal static bool OnRequest(string configureAc, int index)
+    {
+        var open = new Stack<bool>();
+        foreach (var line in configureAc[..index].Split('\n'))
+        {
+            var t = line.Trim();
+            if (Regex.IsMatch(t, @"^case\b.*\bin$")) open.Push(true);
+            else if (Regex.IsMatch(t, @"^esac\b") && open.Count > 0) open.Pop();
+            else if (Regex.IsMatch(t, @"^if\b")) open.Push(Regex.IsMatch(t, @"\$\{?(enable|with)_"));
+            else if (Regex.IsMatch(t, @"^fi\b") && open.Count > 0) open.Pop();
+        }
+        return open.Any(conditional => conditional);
     }
 
     /// <summary>A Texinfo manual whose .info is shipped but which @includes a file configure writes from a .in
