@@ -12,6 +12,22 @@ public static partial class LicenseDetector
         ("GPL-1.0-or-later OR Artistic-1.0-Perl", @"(under|distributed under|with) the same (licen[cs]ing |copyright )?terms as (the )?perl\b"),
     ];
 
+    /// <summary>"; pwgen.c names the GNU Public License without a version": the hint for the refusal when a source header
+    /// names a GNU licence but no version (pwgen 2.08), which only the packager can settle; empty when there is none.</summary>
+    private static string Unversioned(SourceTree tree)
+    {
+        foreach (var f in SampleFiles(tree))
+        {
+            var head = Normalise(Head(f));
+            var m = Regex.Match(head, @"(under|terms of) the (gnu (lesser |library )?(general )?public licen[cs]e|gpl)\b(?!,? (version|v)\s*\d)");
+            if (m.Success) return $"; {Path.GetRelativePath(tree.Root, f)} names the {Title(m.Groups[2].Value)} without a version, which only the packager can settle";
+        }
+        return "";
+    }
+
+    private static string Title(string words) =>
+        System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(words).Replace("Gnu", "GNU", StringComparison.Ordinal).Replace("Gpl", "GPL", StringComparison.Ordinal);
+
     /// <summary>A licence stated in words in a licence file or README (no licence text matched), or null.</summary>
     private static LicenseFinding? Stated(SourceTree tree)
     {

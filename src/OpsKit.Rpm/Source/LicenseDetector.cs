@@ -101,7 +101,7 @@ public static partial class LicenseDetector
         }
         if (found.Count == 0 && Stated(tree) is { } words) return words;
         if (found.Count == 0 && ReadmeLicense(tree) is { } stated) return stated;
-        if (found.Count == 0) return new LicenseFinding(null, "no license metadata, SPDX header or known license text", true);
+        if (found.Count == 0) return new LicenseFinding(null, "no license metadata, SPDX header or known license text" + Unversioned(tree), true);
         var review = false;
         var ids = new List<string>();
         foreach (var (id, _) in found)

@@ -105,6 +105,16 @@ public sealed class ProgramShapeTests
     }
 
     [Fact]
+    public async Task Pwgen_gpl_named_without_a_version_is_refused_saying_where_it_is_named()
+    {
+        // pwgen 2.08 has no licence file; pwgen.c: "distributed under the terms of the GNU Public License."
+        using var tree = await Open("pwgen-2.08");
+        var license = LicenseDetector.Detect(tree, null, "metadata");
+        Assert.Null(license.Expression);
+        Assert.Contains("pwgen.c names the GNU Public License without a version", license.Evidence);
+    }
+
+    [Fact]
     public async Task Moreutils_man_page_tools_are_build_requirements_and_a_missing_xmllint_is_exit_69()
     {
         using var tree = await Open("moreutils-0.67");
