@@ -28,6 +28,24 @@ public static partial class LicenseDetector
     private static string Title(string words) =>
         System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(words).Replace("Gnu", "GNU", StringComparison.Ordinal).Replace("Gpl", "GPL", StringComparison.Ordinal);
 
+    /// <summary>"Released under the GNU GPLv2+" (htop 3.2.2's source headers), "GPL-2.0+", "GPL v3 or later": the
+    /// "-or-later" grant in shorthand.</summary>
+    private static bool LaterShorthand(string normalised) =>
+        Regex.IsMatch(normalised, @"\b(gnu )?(l?gpl|general public licen[cs]e) ?(v|version )?\d(\.\d)?(\+|-or-later| or later\b)");
+
+    /// <summary>The README or licence file sentence that offers a choice between the licences found (less 590: "under the
+    /// terms of either: 1. The GNU General Public License ... or 2. The Less License"), or null: then they all apply.</summary>
+    private static string? DualGrant(SourceTree tree)
+    {
+        foreach (var file in tree.TopFiles().Where(f => f.StartsWith("README", StringComparison.OrdinalIgnoreCase)).Concat(LicenseFiles(tree)))
+        {
+            var text = Normalise(tree.Read(file) ?? "");
+            if (Regex.Match(text, @"(under the terms of either|at your (option|choice),? (under|either)|dual[- ]licen[cs]ed|either of the following licen[cs]es)") is { Success: true } m)
+                return $"{file}: '{m.Value}'";
+        }
+        return null;
+    }
+
     /// <summary>A licence stated in words in a licence file or README (no licence text matched), or null.</summary>
     private static LicenseFinding? Stated(SourceTree tree)
     {

@@ -68,6 +68,31 @@ public sealed class ProgramShapeTests
     }
 
     [Fact]
+    public async Task Htop_gplv2_plus_shorthand_in_source_headers_is_or_later()
+    {
+        // COPYING is the GPL-2.0 text; Action.c: "Released under the GNU GPLv2+, see the COPYING file".
+        using var tree = await Open("htop-3.2.2");
+        var license = LicenseDetector.Detect(tree, null, "metadata");
+        Assert.Equal("GPL-2.0-or-later", license.Expression);
+        Assert.False(license.NeedsReview);
+    }
+
+    [Fact]
+    public async Task Less_choice_of_two_licences_is_or_and_its_summary_comes_from_less_nro()
+    {
+        // README: "under the terms of either: 1. The GNU General Public License ... or 2. The Less License".
+        using var tree = await Open("less-590");
+        var license = LicenseDetector.Detect(tree, null, "metadata");
+        Assert.Equal("BSD-2-Clause OR GPL-3.0-or-later", license.Expression);
+        Assert.Contains("README", license.Evidence);
+        Assert.Equal(("opposite of more", "less.nro"), ManPageReader.Summary(tree, "less"));
+        // "The formatted manual page is in less.man." says where a file is: neither summary nor description.
+        var (summary, description, _) = ReadmeReader.Read(tree);
+        Assert.DoesNotContain("less.man", summary ?? "");
+        Assert.DoesNotContain("less.man", description ?? "");
+    }
+
+    [Fact]
     public async Task Tmux_libevent_check_with_a_fallback_that_ends_in_an_error_is_required_and_only_the_first_module()
     {
         using var tree = await Open("tmux-3.3a");

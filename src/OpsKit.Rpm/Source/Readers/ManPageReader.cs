@@ -60,7 +60,8 @@ internal static partial class ManPageReader
 
     private static string PageName(string path) => PageFile().Match(Path.GetFileName(path)).Groups[1].Value;
 
-    // units.1 and its sources: units.1.in, units.1.prebuilt, units.man (units 2.22, made into units.1 by the build).
-    [GeneratedRegex(@"^([\w.+-]+?)\.([1-8](\.in|\.prebuilt)?|man)$")]
+    // units.1 and its sources: units.1.in, units.1.prebuilt, units.man (units 2.22, made into units.1 by the build),
+    // less.nro (less 590; its less.man is the formatted page, without roff, so it has no NAME line to read).
+    [GeneratedRegex(@"^([\w.+-]+?)\.([1-8](\.in|\.prebuilt)?|man|nro)$")]
     private static partial Regex PageFile();
 }

@@ -144,6 +144,8 @@ internal static partial class ReadmeReader
         if (p.Length < 20 || p.Split(' ').Length < 4) return false;
         if (p.EndsWith(':') || Summary.IsInstruction(p)) return false;
         if (p.StartsWith("copyright", StringComparison.OrdinalIgnoreCase)) return false;
+        // Where things are, not what the project is (less 590: "The formatted manual page is in less.man.").
+        if (Regex.IsMatch(p, @"^[^.]{0,60}\b(is|are) (in|found in|kept in) (the )?(file |directory )?[\w./-]+\.\w+\.?(\s|$)", RegexOptions.IgnoreCase)) return false;
         var withoutUrls = UrlPattern().Replace(p, "");
         return withoutUrls.Count(char.IsLetter) > p.Length / 2;
     }
