@@ -210,6 +210,19 @@ public sealed class ProgramShapeTests
     }
 
     [Fact]
+    public async Task Nano_home_page_is_the_readme_link_whose_host_names_it()
+    {
+        // nano's README links https://www.gnu.org/ first and https://nano-editor.org/ later.
+        using var nano = await Open("nano-7.2");
+        Assert.Equal("https://www.gnu.org/", ReadmeReader.Read(nano).Url);
+        Assert.Equal("https://nano-editor.org/", ReadmeReader.OwnUrl(nano, "nano"));
+        // A name inside a word is not the host naming it; less's README links no host named less.
+        Assert.Null(ReadmeReader.OwnUrl(nano, "ano"));
+        using var less = await Open("less-590");
+        Assert.Null(ReadmeReader.OwnUrl(less, "less"));
+    }
+
+    [Fact]
     public async Task Module_runtime_readme_with_pod_headings_at_the_margin_gives_its_description_section()
     {
         using var tree = await Open("Module-Runtime-0.016");

@@ -83,6 +83,20 @@ internal static partial class ReadmeReader
         }
     }
 
+    /// <summary>The README's link to the project's own page: the first whose host names the project (nano 7.2:
+    /// https://nano-editor.org/, not the https://www.gnu.org/ its README names first; lz4 1.9.4: http://www.lz4.org, not
+    /// a zstd page); null when none does.</summary>
+    public static string? OwnUrl(SourceTree tree, string name)
+    {
+        if (Find(tree) is not { } file) return null;
+        var urls = UrlPattern().Matches(tree.Read(file) ?? "").Select(m => m.Value.TrimEnd('.', ')', ',')).ToList();
+        var n = name.ToLowerInvariant();
+        // Only the host: a path ending in the name is as often a fork (pv 1.6.20's README links github.com/OWNER/pv) or an
+        // old mirror (tree 2.1.0's "Old site for as long as it lasts") as the home page.
+        // The name as a part of the host, not inside a word (ed is not www.redhat.com).
+        return urls.FirstOrDefault(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && Regex.IsMatch(uri.Host.ToLowerInvariant(), @"(^|[.-])" + Regex.Escape(n) + @"([.-]|$)"));
+    }
+
     /// <summary>A line of ASCII art: at least eight characters with fewer than a quarter of them letters or digits, or
     /// three or more with none (" _ _ _          _   _     _").</summary>
     internal static bool IsArt(string line)
