@@ -90,6 +90,10 @@ public sealed class ProgramShapeTests
         var (summary, description, _) = ReadmeReader.Read(tree);
         Assert.DoesNotContain("less.man", summary ?? "");
         Assert.DoesNotContain("less.man", description ?? "");
+        // Nor are its configure options or the paragraphs under "INSTALLATION (Unix & Linux systems only):".
+        Assert.DoesNotContain("--with-editor", description ?? "");
+        Assert.DoesNotContain("make sure", description ?? "");
+        Assert.DoesNotContain("This will generate", description ?? "");
     }
 
     [Fact]

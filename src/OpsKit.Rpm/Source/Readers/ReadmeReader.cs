@@ -39,6 +39,9 @@ internal static partial class ReadmeReader
         var current = new List<string>();
         string? heading = null;
         var fence = false;
+        // Under an installation or usage heading every paragraph is an instruction (less 590: "INSTALLATION (Unix & Linux
+        // systems only):" then "And make sure they look ok ..."), however it starts.
+        var howTo = false;
         for (var i = 0; i < lines.Length; i++)
         {
             var raw = lines[i];
@@ -46,13 +49,17 @@ internal static partial class ReadmeReader
             if (line.StartsWith("```", StringComparison.Ordinal)) { fence = !fence; Flush(); continue; }
             if (fence) continue;
             var underline = i + 1 < lines.Length && Regex.IsMatch(lines[i + 1].Trim(), @"^[=\-*~^#]{3,}$");
-            if (line.StartsWith('#') || underline)
+            // "INSTALLATION (Unix & Linux systems only):", "USAGE": capitals, maybe a parenthesis (closed or wrapped), nothing after.
+            var capitals = Regex.IsMatch(line, @"^[A-Z]{4,}\b[^a-z(]*(\([^)]*\)?)?:?$");
+            if (line.StartsWith('#') || underline || capitals)
             {
-                heading ??= line.TrimStart('#').Trim();
+                if (!capitals) heading ??= line.TrimStart('#').Trim();
+                howTo = HowToHeading().IsMatch(line.TrimStart('#').Trim());
                 Flush();
                 if (underline) i++;
                 continue;
             }
+            if (howTo) { Flush(); continue; }
             if (Regex.IsMatch(line, @"^[=\-*~^#]{3,}$")) { Flush(); continue; }
             // A banner drawn in characters (figlet 2.2.5's README) ends the paragraph above it and is not prose; so does
             // a box or table drawn with '|' (nano 7.2's picture of its screen).
@@ -96,6 +103,9 @@ internal static partial class ReadmeReader
         // The name as a part of the host, not inside a word (ed is not www.redhat.com).
         return urls.FirstOrDefault(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && Regex.IsMatch(uri.Host.ToLowerInvariant(), @"(^|[.-])" + Regex.Escape(n) + @"([.-]|$)"));
     }
+
+    [GeneratedRegex(@"^(installation|installing|install|building|build|compiling|compilation|usage|requirements|dependencies|getting started|how to (build|install))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HowToHeading();
 
     /// <summary>A line of ASCII art: at least eight characters with fewer than a quarter of them letters or digits, or
     /// three or more with none (" _ _ _          _   _     _").</summary>
@@ -158,6 +168,8 @@ internal static partial class ReadmeReader
         if (p.Length < 20 || p.Split(' ').Length < 4) return false;
         if (p.EndsWith(':') || Summary.IsInstruction(p)) return false;
         if (p.StartsWith("copyright", StringComparison.OrdinalIgnoreCase)) return false;
+        // A command-line option and its help (less 590's README: "--with-editor=program Specifies the default editor").
+        if (Regex.IsMatch(p, @"^--?[A-Za-z]")) return false;
         // Where things are, not what the project is (less 590: "The formatted manual page is in less.man.").
         if (Regex.IsMatch(p, @"^[^.]{0,60}\b(is|are) (in|found in|kept in) (the )?(file |directory )?[\w./-]+\.\w+\.?(\s|$)", RegexOptions.IgnoreCase)) return false;
         var withoutUrls = UrlPattern().Replace(p, "");
