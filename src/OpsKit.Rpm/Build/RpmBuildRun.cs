@@ -29,7 +29,9 @@ public sealed record RpmBuildRun(string Spec, string TopDir, string Stage, IRead
     /// <summary>Runs rpmbuild and parses what it printed.</summary>
     public async Task<(CommandResult Result, BuildOutput Output)> RunAsync(SystemContext context, HostRpm host, SupportFiles support, CancellationToken ct)
     {
-        var spec = new CommandSpec("rpmbuild", Arguments(host, support)) { Timeout = TimeSpan.FromHours(1), Environment = new Dictionary<string, string?> { ["LC_ALL"] = "C" } };
+        var environment = new Dictionary<string, string?> { ["LC_ALL"] = "C" };
+        if (BuildPath.WithoutShims(context.Env("PATH")) is { } path) environment["PATH"] = path;
+        var spec = new CommandSpec("rpmbuild", Arguments(host, support)) { Timeout = TimeSpan.FromHours(1), Environment = environment };
         var log = context.Loggers.CreateLogger("rpm");
         log.LogInformation("Running {Command}", spec.Display);
         var result = await context.Runner.RunAsync(spec, ct).ConfigureAwait(false);

@@ -99,8 +99,9 @@ public static partial class LicenseDetector
                 }
             }
         }
+        if (found.Count == 0 && Stated(tree) is { } words) return words;
         if (found.Count == 0 && ReadmeLicense(tree) is { } stated) return stated;
-        if (found.Count == 0) return new LicenseFinding(null, "no license metadata, SPDX header or known license text", true);
+        if (found.Count == 0) return new LicenseFinding(null, "no license metadata, SPDX header or known license text" + Unversioned(tree), true);
         var review = false;
         var ids = new List<string>();
         foreach (var (id, _) in found)
@@ -114,7 +115,9 @@ public static partial class LicenseDetector
             else ids.Add(id);
         }
         var distinct = ids.Distinct().Order(StringComparer.Ordinal).ToList();
-        return new LicenseFinding(string.Join(" AND ", distinct), "license text in " + string.Join(", ", found.Select(f => f.File).Distinct()), review) { Files = nested };
+        var grant = distinct.Count > 1 ? DualGrant(tree) : null;
+        return new LicenseFinding(string.Join(grant is null ? " AND " : " OR ", distinct), "license text in " + string.Join(", ", found.Select(f => f.File).Distinct())
+            + (grant is null ? "" : $" (a choice of licences: {grant})"), review) { Files = nested };
     }
 
     /// <summary>License files one or two folders down, outside tests, examples and bundled third-party code.</summary>
@@ -161,7 +164,7 @@ public static partial class LicenseDetector
         Regex.Replace(Regex.Replace(text.ToLowerInvariant().Replace('\u2019', '\''), @"(?m)^[ \t]*(\*(?!/)|#|//|/\*)[ \t]?", " "), @"\s+", " ");
 
     private static bool MentionsLaterVersion(SourceTree tree) =>
-        SampleFiles(tree).Any(f => Normalise(Head(f)).Contains("any later version", StringComparison.Ordinal));
+        SampleFiles(tree).Any(f => Normalise(Head(f)) is var head && (head.Contains("any later version", StringComparison.Ordinal) || LaterShorthand(head)));
 
     private static List<string> SpdxHeaders(SourceTree tree)
     {

@@ -12,6 +12,8 @@ public static partial class ShapeDetector
     public static Shape Detect(SourceTree tree, string displayName)
     {
         var shape = TryDetect(tree);
+        if ((shape is null or Shape.Scripts) && ScriptFinder.Installer(tree) is { } installer)
+            throw OpsKitException.BadData($"{displayName}: the project installs with its own {installer}, which OpsKit does not run (such installers look for interpreters and rewrite the scripts as they copy them); write %install by hand from what {installer} does");
         if (shape is { } s) return s;
         throw OpsKitException.BadData($"{displayName}: no build system found (looked for configure, configure.ac, CMakeLists.txt, meson.build, pyproject.toml, setup.py, go.mod, Cargo.toml, Makefile.PL, Build.PL, a Makefile that installs or compiles C, CMakeLists.txt or meson.build in build/cmake, cmake, build/meson, or scripts with a #! line)");
     }

@@ -84,7 +84,7 @@ public static partial class SourceInspector
         // A README paragraph that leads into a list ends with ':'; as a description it ends the sentence.
         var description = Clean(ReadmeReader.Unmark(meta.Description ?? readme.Description ?? summary))!.TrimEnd(':', ' ');
         if (char.IsLetterOrDigit(description[^1]) && !description.Split(' ')[^1].Contains("://", StringComparison.Ordinal)) description += ".";
-        var url = meta.Url ?? readme.Url;
+        var url = meta.Url ?? ReadmeReader.OwnUrl(tree, name) ?? readme.Url;
         if (url is null) notes.Add("no home page found; add a URL: tag");
 
         var (source0, setupArgs) = SourceNaming(tree, name, version, meta.DistName);

@@ -22,6 +22,6 @@ public static partial class Summary
     [GeneratedRegex(@"\[!\[|!\[|\]\(|<[a-z/][^>]*>|^#|\*\*|`|@[A-Za-z_]+@")]
     private static partial Regex Markup();
 
-    [GeneratedRegex(@"^(please|to (build|install|compile|use|run|get|make)|if you|see |read |run |type |install |build |compile |note:?|usage|for (more|details|further|installation|building)|you (can|may|must|need|should)|make sure|clone|download|visit|check out|first,? |refer |this is the readme)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(please|to (build|install|compile|use|run|get|make)|if you|see |read |run |type |install |build |compile |note:?|usage|for (more|details|further|installation|building)|you (can|may|must|need|should)|make sure|clone|download|visit|check out|first,? |refer |this is the readme|this will |warning\b|note that )", RegexOptions.IgnoreCase)]
     private static partial Regex Instruction();
 }

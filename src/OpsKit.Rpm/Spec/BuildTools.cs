@@ -30,6 +30,16 @@ public static class BuildTools
         ["meson"] = [("meson", "meson", "meson"), ("ninja", "ninja-build", "ninja-build")],
         ["perl-interpreter"] = [("perl", "perl", "perl-interpreter")],
         ["python3-devel"] = [("python3", "python3", "python3-devel")],
+        // Man page makers of hand-written Makefiles (MakefileReader.DocTools).
+        ["libxml2"] = [("xmllint", "libxml2-utils", "libxml2")],
+        ["libxslt"] = [("xsltproc", "xsltproc", "libxslt")],
+        ["perl-podlators"] = [("pod2man", "perl", "perl-podlators")],
+        ["help2man"] = [("help2man", "help2man", "help2man")],
+        ["asciidoc"] = [("asciidoc", "asciidoc", "asciidoc")],
+        ["rubygem-asciidoctor"] = [("asciidoctor", "asciidoctor", "rubygem-asciidoctor")],
+        ["pandoc"] = [("pandoc", "pandoc", "pandoc")],
+        ["rubygem-ronn-ng"] = [("ronn", "ronn", "rubygem-ronn-ng")],
+        ["scdoc"] = [("scdoc", "scdoc", "scdoc")],
     };
 
     /// <summary>Throws exit 69 for the first BuildRequires whose program is not on PATH.</summary>
@@ -69,7 +79,8 @@ public static class BuildTools
     {
         foreach (var br in buildRequires)
         {
-            if (!s_tools.TryGetValue(br, out var tools)) continue;
+            var tools = s_tools.GetValueOrDefault(br) ?? Source.Readers.AutotoolsReader.ConfigScriptTool(br);
+            if (tools is null) continue;
             foreach (var (program, debian, fedora) in tools)
             {
                 if (find(program) is null)

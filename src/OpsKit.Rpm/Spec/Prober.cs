@@ -35,7 +35,7 @@ public static class Prober
         var checkOnly = real.Count > 0 && real.All(e => e.StartsWith("Bad exit status from", StringComparison.Ordinal) && e.EndsWith("(%check)", StringComparison.Ordinal));
         if (checkOnly && (recipe.InstallFromBuild || Directory.Exists(buildRoot) && Directory.EnumerateFileSystemEntries(buildRoot).Any()))
         {
-            var plan = recipe.InstallFromBuild ? FromBuild(source, top) : FileMapper.Map(buildRoot);
+            var plan = recipe.InstallFromBuild ? FromBuild(source, top) : BuildrootLinks.Repair(buildRoot, FileMapper.Map(buildRoot));
             plan.CheckFailed = true;
             var last = output.Context.Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('+')).TakeLast(3);
             plan.Notes.Add($"upstream's tests ({string.Join("; ", recipe.Check)}) failed in the trial build, so %check is left out: run them by hand and restore %check when they pass (last output: {string.Join(" | ", last)})");
@@ -49,7 +49,7 @@ public static class Prober
         if (recipe.InstallFromBuild) return FromBuild(source, top);
         if (!Directory.Exists(buildRoot) || !Directory.EnumerateFileSystemEntries(buildRoot).Any())
             throw new OpsKitException("trial build installed nothing: the install step put no files in the buildroot");
-        return FileMapper.Map(buildRoot);
+        return BuildrootLinks.Repair(buildRoot, FileMapper.Map(buildRoot));
     }
 
     /// <summary>A Makefile without an install target: the %install lines and %files for what the trial build produced.</summary>

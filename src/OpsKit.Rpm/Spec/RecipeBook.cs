@@ -66,6 +66,9 @@ public static class RecipeBook
         if (s.Meta.UsesLibtool)
             r.Conf.Add("sed -i -e 's|^hardcode_libdir_flag_spec=.*|hardcode_libdir_flag_spec=\"\"|g' -e 's|^runpath_var=LD_RUN_PATH|runpath_var=DIE_RPATH_DIE|g' libtool");
         if (s.Meta.UsesLibtool) r.Install.Add("find %{buildroot} -name '*.la' -delete");
+        if (s.Meta.CheckTarget is null) r.Check.Clear();
+        // A hand-written Makefile.in without an install target (dtach 0.9): %install copies what the trial build produced.
+        if (s.Meta.Makefile is { HasInstall: false }) { r.Install.Clear(); return r with { InstallFromBuild = true }; }
         return r;
     }
 

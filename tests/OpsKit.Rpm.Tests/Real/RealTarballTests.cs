@@ -46,7 +46,19 @@ internal static class RealTarballRun
         Assert.Matches(@"^\d+(\.\d+)+$", version);
         Assert.DoesNotMatch(@"@[A-Za-z_]+@|\$\{|m4_|YAML_", text);
         Assert.Contains("-" + version, tarball, StringComparison.Ordinal);
-        Golden.Assert($"real/{name}.spec", text);
+        // The probe's %check decision, asserted on its own: when it reports upstream's tests as failed in the trial
+        // build, the spec has no %check (a project without a test target has none either, as its golden spec shows).
+        var checkDropped = spec.StandardOutput.Contains("failed in the trial build, so %check is left out", StringComparison.Ordinal);
+        if (checkDropped)
+        {
+            Assert.DoesNotContain("\n%check\n", text, StringComparison.Ordinal);
+            // pv's own tests measure transfer rates and fail on a very busy machine; for the tarballs listed as such, and
+            // only for them, the one accepted difference from the golden spec is the %check section the probe left out.
+            output.WriteLine($"{tarball}: the probe left %check out (upstream's tests failed in the trial build)");
+            Assert.True(TimingSensitiveChecks.Contains(tarball), $"{tarball}: the probe left %check out: {spec.StandardOutput}");
+            Assert.Equal(WithoutCheck(File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "OpsKit.Rpm.Tests", "Golden", "real", name + ".spec"))), text);
+        }
+        else Golden.Assert($"real/{name}.spec", text);
 
         File.Move(dir.File("probe.spec"), dir.File(name + ".spec"));
         // --nocheck: the probe build above already ran this spec's %check on the same sources (a failing one is left
@@ -60,6 +72,25 @@ internal static class RealTarballRun
         Assert.Contains(arch, w => w.EndsWith(".src.rpm", StringComparison.Ordinal));
         Assert.Contains(arch, w => !w.EndsWith(".src.rpm", StringComparison.Ordinal));
         output.WriteLine($"{tarball}: {clock.Elapsed.TotalSeconds:F0} s");
+    }
+
+    /// <summary>Tarballs whose upstream tests depend on timing (pv 1.6.20's rate-limit and interval tests).</summary>
+    private static readonly HashSet<string> TimingSensitiveChecks = new(StringComparer.Ordinal) { "pv-1.6.20.tar.bz2" };
+
+    /// <summary>The spec text without its %check section (the section's header line up to the next blank line).</summary>
+    internal static string WithoutCheck(string spec) => Regex.Replace(spec, @"\n%check\n(?:[^\n]+\n)*", "");
+}
+
+public sealed class CheckDecisionTests
+{
+    [Fact]
+    public void The_golden_spec_without_check_loses_the_check_section_and_nothing_else()
+    {
+        var golden = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "OpsKit.Rpm.Tests", "Golden", "real", "pv.spec"));
+        var without = RealTarballRun.WithoutCheck(golden);
+        Assert.DoesNotContain("%check", without, StringComparison.Ordinal);
+        Assert.Contains("%find_lang pv\n\n%files -f pv.lang\n", without, StringComparison.Ordinal);
+        Assert.Equal(golden.Replace("\n%check\n%make_build check\n", "", StringComparison.Ordinal), without);
     }
 }
 

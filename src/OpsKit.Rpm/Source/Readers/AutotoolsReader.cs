@@ -46,10 +46,11 @@ internal static partial class AutotoolsReader
         // plainly only under --enable-gtk=yes): no BuildRequires.
         var checks = PkgCheck().Matches(text).Select(m => CallArgs.M4(m.Groups[1].Value)).ToList();
         static IEnumerable<string> Words(IReadOnlyList<string> a) => a.ElementAtOrDefault(1)?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
-        var optional = checks.Where(a => a.ElementAtOrDefault(3) is { Length: > 0 }).SelectMany(Words).ToHashSet(StringComparer.Ordinal);
+        var optional = checks.Where(a => a.ElementAtOrDefault(3) is { Length: > 0 } && !FailsWithout(text, a, checks)).SelectMany(Words).ToHashSet(StringComparer.Ordinal);
         var requires = checks.SelectMany(Words).Where(w => !optional.Contains(w))
             .Where(w => Regex.IsMatch(w, @"^[A-Za-z][\w.+-]*$"))
             .Select(w => $"pkgconfig({w})").Distinct().ToList();
+        var handwritten = HandwrittenMakefile(tree);
         return new ProjectMetadata
         {
             Name = name,
@@ -57,13 +58,15 @@ internal static partial class AutotoolsReader
             VersionOrigin = versionOrigin,
             Url = url,
             Origin = origin,
-            BuildRequires = requires.Concat(Tools(text)).Concat(NeedsMakeinfo(tree) ? ["texinfo"] : []).Distinct().ToList(),
+            BuildRequires = requires.Concat(Tools(text)).Concat(NeedsMakeinfo(tree) || IncludesGeneratedFile(tree) ? ["texinfo"] : [])
+                .Concat(ConfigScripts(text).Select(c => c.Fedora)).Concat(RequiredLibraries(text)).Distinct().ToList(),
             // A test suite run under valgrind is a developer check (jq 1.6: hours on a loaded builder); distributions run it plain.
             ConfigureArgs = Regex.IsMatch(text, @"AC_ARG_ENABLE\(\s*\[?valgrind\]?") ? ["--disable-valgrind"] : [],
             UsesLibtool = text.Contains("LT_INIT", StringComparison.Ordinal) || text.Contains("AC_PROG_LIBTOOL", StringComparison.Ordinal),
             UsesCxx = text.Contains("AC_PROG_CXX", StringComparison.Ordinal),
             UsesC = ac is null || text.Contains("AC_PROG_CC", StringComparison.Ordinal) || !text.Contains("AC_PROG_CXX", StringComparison.Ordinal),
-            CheckTarget = "check",
+            CheckTarget = handwritten is { } hand ? hand.Check : "check",
+            Makefile = handwritten is { HasInstall: false } ? new MakefileFacts([], false, false) { HasInstall = false } : null,
         };
     }
 

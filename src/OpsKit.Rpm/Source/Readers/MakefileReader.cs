@@ -32,7 +32,7 @@ internal static partial class MakefileReader
             },
             UsesCxx = text.Contains("$(CXX)", StringComparison.Ordinal) || Sources(tree, "*.cpp"),
             UsesC = text.Contains("$(CC)", StringComparison.Ordinal) || Sources(tree, "*.c"),
-            BuildRequires = Toolchains(tree, text).Concat(LinkedLibraries(text).Devel).ToList(),
+            BuildRequires = Toolchains(tree, text).Concat(LinkedLibraries(text).Devel).Concat(DocTools(tree, text)).Distinct().ToList(),
             Notes = LinkedLibraries(text).Unknown.Select(l => $"the Makefile links -l{l}: add the BuildRequires that provides it").ToList(),
             CheckTarget = check,
         };
@@ -68,6 +68,9 @@ internal static partial class MakefileReader
         ["pcre"] = "pkgconfig(libpcre)", ["pcre2-8"] = "pkgconfig(libpcre2-8)", ["expat"] = "pkgconfig(expat)", ["xml2"] = "pkgconfig(libxml-2.0)",
         ["X11"] = "pkgconfig(x11)", ["png"] = "pkgconfig(libpng)", ["jpeg"] = "libjpeg-devel", ["uuid"] = "pkgconfig(uuid)", ["cap"] = "pkgconfig(libcap)",
     };
+
+    /// <summary>The BuildRequires for a well-known library (-lNAME), or null (glibc's own, or unknown).</summary>
+    internal static string? KnownLibrary(string lib) => s_libraries.GetValueOrDefault(lib);
 
     /// <summary>Libraries the Makefile links with -l (sl: -lncurses): known ones as BuildRequires, the rest for a review note.</summary>
     private static (List<string> Devel, List<string> Unknown) LinkedLibraries(string text)

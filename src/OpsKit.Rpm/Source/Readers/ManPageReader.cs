@@ -36,6 +36,8 @@ internal static partial class ManPageReader
         if (!m.Success) return null;
         var text = string.Join(' ', m.Groups[1].Value.Split('\n').Where(l => l.Length > 0 && !l.StartsWith('.')));
         text = Regex.Replace(text, @"\\f[BIRP]|\\f\(..|\\&", "").Replace(@"\-", "-", StringComparison.Ordinal).Replace(@"\.", ".", StringComparison.Ordinal);
+        // An em or en dash as the separator (units 2.22: "units \(em unit conversion and calculation program").
+        text = Regex.Replace(text, @"\\\((em|en)|\\\[(em|en)\]", "-");
         var i = text.LastIndexOf(" - ", StringComparison.Ordinal);
         if (i < 0) return null;
         var s = text[(i + 3)..].Trim().TrimEnd('.');
@@ -58,6 +60,8 @@ internal static partial class ManPageReader
 
     private static string PageName(string path) => PageFile().Match(Path.GetFileName(path)).Groups[1].Value;
 
-    [GeneratedRegex(@"^([\w.+-]+?)\.[1-8](\.in|\.prebuilt)?$")]
+    // units.1 and its sources: units.1.in, units.1.prebuilt, units.man (units 2.22, made into units.1 by the build),
+    // less.nro (less 590; its less.man is the formatted page, without roff, so it has no NAME line to read).
+    [GeneratedRegex(@"^([\w.+-]+?)\.([1-8](\.in|\.prebuilt)?|man|nro)$")]
     private static partial Regex PageFile();
 }

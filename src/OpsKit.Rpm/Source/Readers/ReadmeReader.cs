@@ -33,11 +33,15 @@ internal static partial class ReadmeReader
     {
         text = text.Replace("\r", "", StringComparison.Ordinal);
         if (PodText(text) is { } pod) text = pod;
+        else if (IndentedText(text) is { } indented) text = indented;
         var lines = text.Split('\n');
         var paragraphs = new List<string>();
         var current = new List<string>();
         string? heading = null;
         var fence = false;
+        // Under an installation or usage heading every paragraph is an instruction (less 590: "INSTALLATION (Unix & Linux
+        // systems only):" then "And make sure they look ok ..."), however it starts.
+        var howTo = false;
         for (var i = 0; i < lines.Length; i++)
         {
             var raw = lines[i];
@@ -45,14 +49,21 @@ internal static partial class ReadmeReader
             if (line.StartsWith("```", StringComparison.Ordinal)) { fence = !fence; Flush(); continue; }
             if (fence) continue;
             var underline = i + 1 < lines.Length && Regex.IsMatch(lines[i + 1].Trim(), @"^[=\-*~^#]{3,}$");
-            if (line.StartsWith('#') || underline)
+            // "INSTALLATION (Unix & Linux systems only):", "USAGE": capitals, maybe a parenthesis (closed or wrapped), nothing after.
+            var capitals = Regex.IsMatch(line, @"^[A-Z]{4,}\b[^a-z(]*(\([^)]*\)?)?:?$");
+            if (line.StartsWith('#') || underline || capitals)
             {
-                heading ??= line.TrimStart('#').Trim();
+                if (!capitals) heading ??= line.TrimStart('#').Trim();
+                howTo = HowToHeading().IsMatch(line.TrimStart('#').Trim());
                 Flush();
                 if (underline) i++;
                 continue;
             }
+            if (howTo) { Flush(); continue; }
             if (Regex.IsMatch(line, @"^[=\-*~^#]{3,}$")) { Flush(); continue; }
+            // A banner drawn in characters (figlet 2.2.5's README) ends the paragraph above it and is not prose; so does
+            // a box or table drawn with '|' (nano 7.2's picture of its screen).
+            if (IsArt(line) || line.StartsWith('|') || line.StartsWith("+-", StringComparison.Ordinal)) { Flush(); continue; }
             // Code (four-space or tab indent after a blank line, shell prompts) and list items are not prose.
             if (line.Length == 0 || (current.Count == 0 && (raw.StartsWith("    ", StringComparison.Ordinal) || raw.StartsWith('\t')))
                 || line.StartsWith("$ ", StringComparison.Ordinal) || Regex.IsMatch(line, @"^([-*+]|\d+[.)])\s"))
@@ -79,13 +90,57 @@ internal static partial class ReadmeReader
         }
     }
 
+    /// <summary>The README's link to the project's own page: the first whose host names the project (nano 7.2:
+    /// https://nano-editor.org/, not the https://www.gnu.org/ its README names first; lz4 1.9.4: http://www.lz4.org, not
+    /// a zstd page); null when none does.</summary>
+    public static string? OwnUrl(SourceTree tree, string name)
+    {
+        if (Find(tree) is not { } file) return null;
+        var urls = UrlPattern().Matches(tree.Read(file) ?? "").Select(m => m.Value.TrimEnd('.', ')', ',')).ToList();
+        var n = name.ToLowerInvariant();
+        // Only the host: a path ending in the name is as often a fork (pv 1.6.20's README links github.com/OWNER/pv) or an
+        // old mirror (tree 2.1.0's "Old site for as long as it lasts") as the home page.
+        // The name as a part of the host, not inside a word (ed is not www.redhat.com).
+        return urls.FirstOrDefault(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && Regex.IsMatch(uri.Host.ToLowerInvariant(), @"(^|[.-])" + Regex.Escape(n) + @"([.-]|$)"));
+    }
+
+    [GeneratedRegex(@"^(installation|installing|install|building|build|compiling|compilation|usage|requirements|dependencies|getting started|how to (build|install))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HowToHeading();
+
+    /// <summary>A line of ASCII art: at least eight characters with fewer than a quarter of them letters or digits, or
+    /// three or more with none (" _ _ _          _   _     _").</summary>
+    internal static bool IsArt(string line)
+    {
+        var visible = line.Count(c => !char.IsWhiteSpace(c));
+        var letters = line.Count(char.IsLetterOrDigit);
+        return visible >= 8 && letters * 4 < visible || visible >= 3 && letters == 0;
+    }
+
+    /// <summary>A plain-text README with short headings at the margin and its prose indented four spaces (nano 7.2:
+    /// "Purpose" then "    Nano is a small and simple text editor ..."): returned with the headings marked and the prose
+    /// at the margin (without this, every paragraph looks like code); null for any other README.</summary>
+    internal static string? IndentedText(string text)
+    {
+        var lines = text.Split('\n');
+        var filled = lines.Where(l => l.Trim().Length > 0).ToList();
+        var margin = filled.Where(l => !char.IsWhiteSpace(l[0])).ToList();
+        var indented = filled.Count(l => l.StartsWith("    ", StringComparison.Ordinal));
+        if (filled.Count == 0 || indented * 2 < filled.Count || margin.Count < 2) return null;
+        if (margin.Any(l => l.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 6 || l.TrimEnd().EndsWith('.'))) return null;
+        return string.Join('\n', lines.Select(l =>
+            l.Trim().Length > 0 && !char.IsWhiteSpace(l[0]) ? "# " + l
+            : l.StartsWith("    ", StringComparison.Ordinal) ? l[4..]
+            : l));
+    }
+
     /// <summary>A README made by pod2text (CPAN: File-Which): NAME, DESCRIPTION ... headings at the margin, prose indented
     /// four spaces, verbatim code more. Returned from its DESCRIPTION section on, headings marked and prose at the margin
     /// (without this, every paragraph looks like code); null when the text is not pod2text output.</summary>
     internal static string? PodText(string text)
     {
         var start = Regex.Match(text, @"^DESCRIPTION[ \t]*\n", RegexOptions.Multiline);
-        if (!Regex.IsMatch(text, @"^NAME[ \t]*\n([ \t]*\n)? {4}\S", RegexOptions.Multiline) || !start.Success) return null;
+        // pod2text indents prose by four; pod2readme-style READMEs (Module-Runtime 0.016) keep it at the margin.
+        if (!Regex.IsMatch(text, @"^NAME[ \t]*\n([ \t]*\n)?( {4})?\S", RegexOptions.Multiline) || !start.Success) return null;
         var lines = text[start.Index..].Split('\n').Select(l =>
             Regex.IsMatch(l, @"^[A-Z][A-Z0-9 ]+$") ? "# " + l
             : Regex.IsMatch(l, @"^ {4}\S") ? l[4..]
@@ -113,6 +168,10 @@ internal static partial class ReadmeReader
         if (p.Length < 20 || p.Split(' ').Length < 4) return false;
         if (p.EndsWith(':') || Summary.IsInstruction(p)) return false;
         if (p.StartsWith("copyright", StringComparison.OrdinalIgnoreCase)) return false;
+        // A command-line option and its help (less 590's README: "--with-editor=program Specifies the default editor").
+        if (Regex.IsMatch(p, @"^--?[A-Za-z]")) return false;
+        // Where things are, not what the project is (less 590: "The formatted manual page is in less.man.").
+        if (Regex.IsMatch(p, @"^[^.]{0,60}\b(is|are) (in|found in|kept in) (the )?(file |directory )?[\w./-]+\.\w+\.?(\s|$)", RegexOptions.IgnoreCase)) return false;
         var withoutUrls = UrlPattern().Replace(p, "");
         return withoutUrls.Count(char.IsLetter) > p.Length / 2;
     }
