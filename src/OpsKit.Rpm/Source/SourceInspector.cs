@@ -55,11 +55,13 @@ public static partial class SourceInspector
         var readme = ReadmeReader.Read(tree);
         // Summary: metadata (project() DESCRIPTION, package metadata), the man page NAME line, the README;
         // the first that is a summary (no instruction, badge, URL or markup; at most 79 columns).
+        var pc = PkgConfigReader.Summary(tree, name);
         var candidates = new List<(string? Text, string From)>
         {
             (meta.Summary, meta.Origin ?? "metadata"),
             (ManPageReader.Summary(tree, name) is { } page ? page.Summary : null, "man page NAME line"),
             (readme.Summary, "README"),
+            (pc?.Description, $"{pc?.File} Description"),
         };
         string? summary = options.Summary?.Trim();
         foreach (var (text, from) in candidates)
@@ -67,6 +69,11 @@ public static partial class SourceInspector
             if (summary is not null) break;
             if (text is null) continue;
             var cleaned = Clean(DropName(ReadmeReader.Unmark(text), name, meta.DistName));
+            if (Summary.IsBoilerplate(cleaned, name))
+            {
+                notes.Add($"summary candidate from {from} only names the package: '{Truncate(text)}'");
+                continue;
+            }
             if (Summary.IsSummary(cleaned)) { summary = cleaned; evidence.Add($"summary: {from}"); }
             else if (Shorten(cleaned) is { } shorter)
             {
@@ -106,7 +113,9 @@ public static partial class SourceInspector
         var comma = sentence.IndexOf(", ", StringComparison.Ordinal);
         if (comma < 0) return null;
         var head = sentence[..comma].TrimEnd();
-        return head.Split(' ').Length >= 4 && Summary.IsSummary(head) && !Regex.IsMatch(head, @"[(\[]") ? head : null;
+        // A head that stops on an article, adjective or joining word ("Sodium is a new") is not a phrase.
+        return head.Split(' ').Length >= 4 && Summary.IsSummary(head) && !Regex.IsMatch(head, @"[(\[]")
+            && !Regex.IsMatch(head, @"\b(a|an|the|new|and|or|of|for|with|to|in|is|are|by|as|very|most|more)$", RegexOptions.IgnoreCase) ? head : null;
     }
 
     private static string Truncate(string s) => s.Length > 60 ? s[..60] + "..." : s;
@@ -212,7 +221,9 @@ public static partial class SourceInspector
     private static string? DropName(string? summary, string name, string? dist)
     {
         if (summary is null) return null;
-        foreach (var n in new[] { name, dist }.OfType<string>())
+        // "Sodium is a new, easy-to-use software library" (libsodium): the name without its "lib" too.
+        var bare = name.StartsWith("lib", StringComparison.OrdinalIgnoreCase) && name.Length > 3 ? name[3..] : null;
+        foreach (var n in new[] { name, dist, bare }.OfType<string>())
         {
             var m = Regex.Match(summary, @"^\s*" + Regex.Escape(n) + @"(\s+is)?(\s*[-:,]\s*|\s+)(?<rest>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline);
             if (m.Success) return Regex.Replace(m.Groups["rest"].Value, @"^(an?|the)\s+", "", RegexOptions.IgnoreCase);
