@@ -90,8 +90,8 @@ public static partial class SourceInspector
         }
         // A README paragraph that leads into a list ends with ':'; as a description it ends the sentence.
         var description = Clean(ReadmeReader.Unmark(meta.Description ?? readme.Description ?? summary))!.TrimEnd(':', ' ');
-        if (char.IsLetterOrDigit(description[^1]) && !description.Split(' ')[^1].Contains("://", StringComparison.Ordinal)) description += ".";
-        var url = meta.Url ?? readme.Url;
+        if ((char.IsLetterOrDigit(description[^1]) || description[^1] == ')') && !description.Split(' ')[^1].Contains("://", StringComparison.Ordinal)) description += ".";
+        var url = meta.Url ?? PreferNamed(readme.Url, ReadmeReader.Find(tree) is { } rf ? tree.Read(rf) : null, name);
         if (url is null) notes.Add("no home page found; add a URL: tag");
 
         var (source0, setupArgs) = SourceNaming(tree, name, version, meta.DistName);
@@ -116,6 +116,18 @@ public static partial class SourceInspector
         // A head that stops on an article, adjective or joining word ("Sodium is a new") is not a phrase.
         return head.Split(' ').Length >= 4 && Summary.IsSummary(head) && !Regex.IsMatch(head, @"[(\[]")
             && !Regex.IsMatch(head, @"\b(a|an|the|new|and|or|of|for|with|to|in|is|are|by|as|very|most|more)$", RegexOptions.IgnoreCase) ? head : null;
+    }
+
+    /// <summary>Of the README's links, the first whose address names the project (zlib 1.2.13: http://zlib.net/, not the RFC
+    /// linked before it), else the first usable one.</summary>
+    private static string? PreferNamed(string? first, string? readme, string name)
+    {
+        if (first is null || readme is null) return first;
+        var stem = Regex.Replace(name.StartsWith("lib", StringComparison.OrdinalIgnoreCase) && name.Length > 3 ? name[3..] : name, @"[^A-Za-z0-9]", "");
+        if (stem.Length < 3) return first;
+        var named = Regex.Matches(readme, @"https?://[^\s<>""'\]\)]+").Select(m => m.Value.TrimEnd('.', ')', ','))
+            .FirstOrDefault(u => Regex.Replace(u, @"[^A-Za-z0-9]", "").Contains(stem, StringComparison.OrdinalIgnoreCase) && ReadmeReader.HomePage(u) == u);
+        return named ?? first;
     }
 
     private static string Truncate(string s) => s.Length > 60 ? s[..60] + "..." : s;

@@ -78,7 +78,7 @@ internal static partial class ReadmeReader
             current.Add(line);
         }
         Flush();
-        var url = UrlPattern().Match(text) is { Success: true } u ? u.Value.TrimEnd('.', ')', ',') : null;
+        var url = HomePage(text);
         var prose = paragraphs.Take(codeAt ?? paragraphs.Count).Where((_, i) => !outside.Contains(i)).Select(Unmark).Select(p => ReadmeFor().Replace(p, ""))
             .Select(DropLeadIn).Where(IsDescriptive).ToList();
         var first = prose.FirstOrDefault();
@@ -98,6 +98,11 @@ internal static partial class ReadmeReader
             current.Clear();
         }
     }
+
+    /// <summary>The README's first link that can be a home page: badges, CI services and images are not (expat 2.5.0's first
+    /// link is its GitHub Actions badge).</summary>
+    internal static string? HomePage(string text) => UrlPattern().Matches(text).Select(m => m.Value.TrimEnd('.', ')', ','))
+        .FirstOrDefault(u => !Regex.IsMatch(u, @"\.(svg|png|gif|jpe?g)(\?|$)|/badges?\b|badge\.|/actions/|travis-ci\.|appveyor\.com|coveralls\.io|codecov\.io|shields\.io|bestpractices|scan\.coverity|oss-fuzz|lgtm\.com", RegexOptions.IgnoreCase));
 
     /// <summary>A README made by pod2text (CPAN: File-Which): NAME, DESCRIPTION ... headings at the margin, prose indented
     /// four spaces, verbatim code more. Returned from its DESCRIPTION section on, headings marked and prose at the margin
@@ -121,6 +126,9 @@ internal static partial class ReadmeReader
         s = Regex.Replace(s, @"\[([^\]]+)\]\([^)]*\)", "$1");
         // Reference-style links: "[CommonMark]", "[a spec][the spec]" (cmark, fribidi).
         s = Regex.Replace(s, @"\[([^\]\[]+)\](\[[^\]]*\])?(?!\()", "$1");
+        // reST links: "`TOML <https://...>`_" keeps its text, a reference "Jansson_" its word (jansson 2.14's README.rst).
+        s = Regex.Replace(s, @"`([^`<]*?)\s*<[^>]*>`__?", "$1");
+        s = Regex.Replace(s, @"(?<=\w)_(?=[\s.,;:)]|$)", "");
         s = Regex.Replace(s, @"<[^>]+>", "");
         s = Regex.Replace(s, @"(\*\*|__|`)", "");
         return Regex.Replace(s, @"\s+", " ").Trim();
