@@ -25,6 +25,13 @@ public static partial class FileMapper
             if (!isDir && Regex.IsMatch(path, @"^/usr/lib/lib[^/]+\.(so(\.[\d.]+)?|a)$") && Directory.Exists(Path.Combine(buildRoot, "usr/lib64")) is false
                 && Environment.Is64BitProcess)
                 plan.Notes.Add($"{path} is in /usr/lib, not %{{_libdir}}: the build ignored the library directory it was given; check the install paths");
+            // A development symlink to another one (libpng 1.6.39: libpng.so -> libpng16.so) points at no library of the
+            // main package (rpmlint: no-library-dependency-for): it is pointed at the versioned library itself.
+            if (!isDir && Regex.IsMatch(path, @"^/usr/lib(64)?/lib[^/]+\.so$") && new FileInfo(full).LinkTarget is { } to && to.EndsWith(".so", StringComparison.Ordinal) && !to.Contains('/'))
+            {
+                var target = PathMacros.ToMacro(Path.GetDirectoryName(path) + "/" + to);
+                plan.InstallExtras.Add($"ln -sf \"$(readlink %{{buildroot}}{target})\" %{{buildroot}}{PathMacros.ToMacro(path)}");
+            }
             if (path.EndsWith(".la", StringComparison.Ordinal))
             {
                 plan.InstallExtras.Add("find %{buildroot} -name '*.la' -delete");

@@ -264,4 +264,18 @@ public sealed class LibraryShapeTests
         Assert.Equal("C library for encoding, decoding and manipulating JSON data", s.Summary);
         Assert.DoesNotContain(s.Notes, n => n.Contains("no usable summary", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_development_symlink_to_another_symlink_is_pointed_at_the_versioned_library()
+    {
+        // libpng 1.6.39 installs libpng.so -> libpng16.so -> libpng16.so.16.39.0 (rpmlint: no-library-dependency-for).
+        using var root = new TempDir("rpm-libpng");
+        Directory.CreateDirectory(root.File("usr/lib64"));
+        File.WriteAllBytes(root.File("usr/lib64/libpng16.so.16.39.0"), [0x7f, (byte)'E', (byte)'L', (byte)'F']);
+        File.CreateSymbolicLink(root.File("usr/lib64/libpng16.so"), "libpng16.so.16.39.0");
+        File.CreateSymbolicLink(root.File("usr/lib64/libpng.so"), "libpng16.so");
+        var plan = FileMapper.Map(root.Path);
+        Assert.Contains("ln -sf \"$(readlink %{buildroot}%{_libdir}/libpng16.so)\" %{buildroot}%{_libdir}/libpng.so", plan.InstallExtras);
+        Assert.Equal(["%{_libdir}/libpng.so", "%{_libdir}/libpng16.so"], plan.Devel);
+    }
 }
