@@ -19,6 +19,13 @@ public sealed partial record BuildOutput
     /// <summary>The last lines of output before the first error, for context.</summary>
     public List<string> Context { get; } = [];
 
+    /// <summary>"error:" lines printed inside a section script that rpm did not report as failed: the build's own output,
+    /// unless rpmbuild still exits non-zero (then they are all the explanation there is).</summary>
+    public List<string> ScriptErrors { get; } = [];
+
+    /// <summary>The context before the first of <see cref="ScriptErrors"/>.</summary>
+    public List<string> ScriptErrorContext { get; } = [];
+
     /// <summary>True when nothing failed.</summary>
     public bool Ok => Errors.Count == 0;
 
@@ -51,7 +58,9 @@ public sealed partial record BuildOutput
                 inUnpackaged = false;
             }
             var t = line.TrimStart();
-            if (t.StartsWith("error:", StringComparison.Ordinal) && scriptOutput && !t.StartsWith("error: Bad exit status from", StringComparison.Ordinal))
+            // rpm's own messages after %install's trace (which has no "+ exit 0") are never script output.
+            if (t.StartsWith("error:", StringComparison.Ordinal) && scriptOutput && !t.StartsWith("error: Bad exit status from", StringComparison.Ordinal)
+                && !t.StartsWith("error: Installed (but unpackaged) file(s) found", StringComparison.Ordinal) && !t.StartsWith("error: File not found", StringComparison.Ordinal))
             {
                 // Kept aside: it explains a failure of its script (rpmuncompress's "error: File ...: No such file"), and
                 // means nothing when the script succeeds or only upstream's tests failed.
@@ -86,6 +95,8 @@ public sealed partial record BuildOutput
                 if (q.Count > (q == trace ? 3 : 12)) q.Dequeue();
             }
         }
+        o.ScriptErrors.AddRange(soft);
+        o.ScriptErrorContext.AddRange(softContext);
         return o;
     }
 

@@ -237,7 +237,8 @@ public static partial class SourceInspector
         var bare = name.StartsWith("lib", StringComparison.OrdinalIgnoreCase) && name.Length > 3 ? name[3..] : null;
         foreach (var n in new[] { name, dist, bare }.OfType<string>())
         {
-            var m = Regex.Match(summary, @"^\s*" + Regex.Escape(n) + @"(\s+is)?(\s*[-:,]\s*|\s+)(?<rest>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline);
+            // "This is Expat, a C library for parsing XML" (expat 2.5.0, jo 1.9) as well.
+            var m = Regex.Match(summary, @"^\s*(this is\s+)?" + Regex.Escape(n) + @"(\s+is)?(\s*[-:,]\s*|\s+)(?<rest>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline);
             if (m.Success) return Regex.Replace(m.Groups["rest"].Value, @"^(an?|the)\s+", "", RegexOptions.IgnoreCase);
         }
         return summary;

@@ -57,4 +57,14 @@ public sealed class BuildOutputTests
             "+ make check\nerror: numeric value overflows 32-bit unsigned int\nerror: Bad exit status from /var/tmp/rpm-tmp.c (%check)\n");
         Assert.Equal(["Bad exit status from /var/tmp/rpm-tmp.c (%check)"], failed.Errors);
     }
+
+    [Fact]
+    public void Rpms_own_errors_after_the_install_trace_still_count()
+    {
+        // %install's trace ends with the brp scripts, not "+ exit 0"; rpm's check-files error follows (json-c's probe).
+        var o = BuildOutput.Parse("Executing(%install): /bin/sh -e /var/tmp/rpm-tmp.i\n",
+            "+ umask 022\n+ /usr/lib/rpm/brp-remove-la-files\nerror: Installed (but unpackaged) file(s) found:\n   /usr/lib64/libjson-c.so\n\nRPM build errors:\n    Installed (but unpackaged) file(s) found:\n   /usr/lib64/libjson-c.so\n");
+        Assert.Equal(["Installed (but unpackaged) file(s) found:"], o.Errors);
+        Assert.Equal(["/usr/lib64/libjson-c.so"], o.Unpackaged);
+    }
 }

@@ -278,4 +278,19 @@ public sealed class LibraryShapeTests
         Assert.Contains("ln -sf \"$(readlink %{buildroot}%{_libdir}/libpng16.so)\" %{buildroot}%{_libdir}/libpng.so", plan.InstallExtras);
         Assert.Equal(["%{_libdir}/libpng.so", "%{_libdir}/libpng16.so"], plan.Devel);
     }
+
+    [Fact]
+    public async Task Expat_passed_as_its_subfolder_gets_a_summary_without_This_is_NAME_and_no_badge_home_page()
+    {
+        using var dir = new TempDir("rpm-expat");
+        var project = Directory.CreateDirectory(dir.File("expat-2.5.0")).FullName;
+        foreach (var f in new[] { "COPYING", "README.md" }) File.Copy(Path.Combine(Excerpt("libexpat-R_2_5_0"), f), Path.Combine(project, f));
+        File.Copy(Path.Combine(Excerpt("libexpat-R_2_5_0"), "expat", "CMakeLists.txt"), Path.Combine(project, "CMakeLists.txt"));
+        using var tree = await SourceArchive.OpenAsync(new SystemContext(), project);
+        var s = SourceInspector.Inspect(tree, project, new InspectOptions());
+        // README.md: "This is Expat, a C library for parsing XML, started by James Clark in 1997."
+        Assert.Equal("C library for parsing XML, started by James Clark in 1997", s.Summary);
+        Assert.DoesNotContain("repology", s.Url ?? "", StringComparison.Ordinal);
+        Assert.DoesNotContain("badge", s.Url ?? "", StringComparison.Ordinal);
+    }
 }

@@ -102,7 +102,7 @@ internal static partial class ReadmeReader
     /// <summary>The README's first link that can be a home page: badges, CI services and images are not (expat 2.5.0's first
     /// link is its GitHub Actions badge).</summary>
     internal static string? HomePage(string text) => UrlPattern().Matches(text).Select(m => m.Value.TrimEnd('.', ')', ','))
-        .FirstOrDefault(u => !Regex.IsMatch(u, @"\.(svg|png|gif|jpe?g)(\?|$)|/badges?\b|badge\.|/actions/|travis-ci\.|appveyor\.com|coveralls\.io|codecov\.io|shields\.io|bestpractices|scan\.coverity|oss-fuzz|lgtm\.com", RegexOptions.IgnoreCase));
+        .FirstOrDefault(u => !Regex.IsMatch(u, @"\.(svg|png|gif|jpe?g)(\?|$)|/badges?\b|badge\.|/actions/|travis-ci\.|appveyor\.com|coveralls\.io|codecov\.io|shields\.io|bestpractices|scan\.coverity|oss-fuzz|lgtm\.com|repology\.org", RegexOptions.IgnoreCase));
 
     /// <summary>A README made by pod2text (CPAN: File-Which): NAME, DESCRIPTION ... headings at the margin, prose indented
     /// four spaces, verbatim code more. Returned from its DESCRIPTION section on, headings marked and prose at the margin
