@@ -69,6 +69,8 @@ public static partial class SourceInspector
             if (summary is not null) break;
             if (text is null) continue;
             var cleaned = Clean(DropName(ReadmeReader.Unmark(text), name, meta.DistName));
+            // "Portable Network Graphics (PNG) Reference Library 1.6.39" (libpng.3): the version belongs in Version:.
+            if (cleaned is not null) cleaned = Regex.Replace(cleaned, @"\s+v?" + Regex.Escape(rawVersion) + "$", "");
             if (Summary.IsBoilerplate(cleaned, name))
             {
                 notes.Add($"summary candidate from {from} only names the package: '{Truncate(text)}'");
@@ -118,15 +120,19 @@ public static partial class SourceInspector
             && !Regex.IsMatch(head, @"\b(a|an|the|new|and|or|of|for|with|to|in|is|are|by|as|very|most|more)$", RegexOptions.IgnoreCase) ? head : null;
     }
 
-    /// <summary>Of the README's links, the first whose address names the project (zlib 1.2.13: http://zlib.net/, not the RFC
-    /// linked before it), else the first usable one.</summary>
+    /// <summary>Of the README's links, the first home page whose address names the project (zlib 1.2.13: http://zlib.net/, not
+    /// the RFC linked before it), else the first usable one.</summary>
     private static string? PreferNamed(string? first, string? readme, string name)
     {
         if (first is null || readme is null) return first;
         var stem = Regex.Replace(name.StartsWith("lib", StringComparison.OrdinalIgnoreCase) && name.Length > 3 ? name[3..] : name, @"[^A-Za-z0-9]", "");
         if (stem.Length < 3) return first;
         var named = Regex.Matches(readme, @"https?://[^\s<>""'\]\)]+").Select(m => m.Value.TrimEnd('.', ')', ','))
-            .FirstOrDefault(u => Regex.Replace(u, @"[^A-Za-z0-9]", "").Contains(stem, StringComparison.OrdinalIgnoreCase) && ReadmeReader.HomePage(u) == u);
+            // A home page: the site or a repository's front page, not a file, anchor or query inside it (lz4: http://www.lz4.org,
+            // not .../blob/v1.8.3/lib/lz4frame.h#L481).
+            .FirstOrDefault(u => Regex.Replace(u, @"[^A-Za-z0-9]", "").Contains(stem, StringComparison.OrdinalIgnoreCase) && ReadmeReader.HomePage(u) == u
+                && !Regex.IsMatch(u, @"[#?]|\.git$|/(blob|tree|raw|issues|pulls?|releases|commit|actions|wiki)(/|$)")
+                && Regex.Match(u, @"^https?://[^/]+(/.*)?$").Groups[1].Value.Split('/', StringSplitOptions.RemoveEmptyEntries).Length <= 2);
         return named ?? first;
     }
 

@@ -293,4 +293,22 @@ public sealed class LibraryShapeTests
         Assert.DoesNotContain("repology", s.Url ?? "", StringComparison.Ordinal);
         Assert.DoesNotContain("badge", s.Url ?? "", StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Libpng_man_page_summary_loses_the_version_it_repeats()
+    {
+        var s = await InspectExcerpt("libpng-1.6.39");
+        using var tree = s.Tree;
+        // libpng.3: "libpng \- Portable Network Graphics (PNG) Reference Library 1.6.39".
+        Assert.Equal("Portable Network Graphics (PNG) Reference Library", s.Summary);
+    }
+
+    [Fact]
+    public async Task Lz4_home_page_is_the_site_naming_it_not_a_source_file_link()
+    {
+        var s = await InspectTarball("lz4-1.9.4.tar.gz");
+        using var tree = s.Tree;
+        // README.md links zstd's README and lz4frame.h#L481 first; http://www.lz4.org comes last.
+        Assert.Equal("http://www.lz4.org", s.Url);
+    }
 }
