@@ -70,7 +70,9 @@ public sealed partial record BuildOutput
             else if (t.StartsWith("error:", StringComparison.Ordinal))
             {
                 var message = t[6..].Trim();
-                if (soft.Count > 0 && !message.EndsWith("(%check)", StringComparison.Ordinal))
+                // Only a failed section (not upstream's %check) makes them its explanation; rpm's check-files error after a
+                // passing %check (the probe's "Installed (but unpackaged)") does not.
+                if (soft.Count > 0 && message.StartsWith("Bad exit status from", StringComparison.Ordinal) && !message.EndsWith("(%check)", StringComparison.Ordinal))
                 {
                     if (o.Errors.Count == 0) o.Context.AddRange(softContext);
                     o.Errors.AddRange(soft);

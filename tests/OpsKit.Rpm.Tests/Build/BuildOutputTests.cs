@@ -56,6 +56,10 @@ public sealed class BuildOutputTests
         var failed = BuildOutput.Parse("Executing(%check): /bin/sh -e /var/tmp/rpm-tmp.c\n",
             "+ make check\nerror: numeric value overflows 32-bit unsigned int\nerror: Bad exit status from /var/tmp/rpm-tmp.c (%check)\n");
         Assert.Equal(["Bad exit status from /var/tmp/rpm-tmp.c (%check)"], failed.Errors);
+        // And before rpm's check-files error of the probe (-bi with an empty %files): only that error.
+        var probe = BuildOutput.Parse("Executing(%check): /bin/sh -e /var/tmp/rpm-tmp.c\nerror: numeric value overflows 32-bit unsigned int\n",
+            "+ make check\n+ exit 0\nerror: Installed (but unpackaged) file(s) found:\n   /usr/bin/zstd\n");
+        Assert.Equal(["Installed (but unpackaged) file(s) found:"], probe.Errors);
     }
 
     [Fact]
