@@ -125,15 +125,20 @@ public static partial class SourceInspector
     private static string? PreferNamed(string? first, string? readme, string name)
     {
         if (first is null || readme is null) return first;
-        var stem = Regex.Replace(name.StartsWith("lib", StringComparison.OrdinalIgnoreCase) && name.Length > 3 ? name[3..] : name, @"[^A-Za-z0-9]", "");
+        // libuv's stem "uv" is too short to tell anything: then the whole name.
+        var stem = Regex.Replace(name.StartsWith("lib", StringComparison.OrdinalIgnoreCase) && name.Length > 5 ? name[3..] : name, @"[^A-Za-z0-9]", "");
         if (stem.Length < 3) return first;
         var named = Regex.Matches(readme, @"https?://[^\s<>""'\]\)]+").Select(m => m.Value.TrimEnd('.', ')', ','))
             // A home page: the site or a repository's front page, not a file, anchor or query inside it (lz4: http://www.lz4.org,
             // not .../blob/v1.8.3/lib/lz4frame.h#L481).
             .FirstOrDefault(u => Regex.Replace(u, @"[^A-Za-z0-9]", "").Contains(stem, StringComparison.OrdinalIgnoreCase) && ReadmeReader.HomePage(u) == u
-                && !Regex.IsMatch(u, @"[#?]|\.git$|/(blob|tree|raw|issues|pulls?|releases|commit|actions|wiki)(/|$)")
+                && !Regex.IsMatch(u, @"[#?]|\.git$|/(blob|tree|raw|issues|pulls?|releases|commit|actions|wiki)(/|$)|/[^/]+\.(html?|php|md|txt|pdf)$")
                 && Regex.Match(u, @"^https?://[^/]+(/.*)?$").Groups[1].Value.Split('/', StringSplitOptions.RemoveEmptyEntries).Length <= 2);
-        return named ?? first;
+        if (named is not null) return named;
+        // Else the repository a deep link names (libuv: .../libuv/libuv/blob/v1.x/LINKS.md -> https://github.com/libuv/libuv).
+        var repo = Regex.Matches(readme, @"https?://(github\.com|gitlab\.com|codeberg\.org)/([\w.-]+)/([\w.-]+)")
+            .FirstOrDefault(m => Regex.Replace(m.Groups[3].Value, @"[^A-Za-z0-9]", "").Contains(stem, StringComparison.OrdinalIgnoreCase));
+        return repo is null ? first : $"https://{repo.Groups[1].Value}/{repo.Groups[2].Value}/{Regex.Replace(repo.Groups[3].Value, @"\.git$", "")}";
     }
 
     private static string Truncate(string s) => s.Length > 60 ? s[..60] + "..." : s;

@@ -311,4 +311,16 @@ public sealed class LibraryShapeTests
         // README.md links zstd's README and lz4frame.h#L481 first; http://www.lz4.org comes last.
         Assert.Equal("http://www.lz4.org", s.Url);
     }
+
+    [Theory]
+    // README.md: the first link is luvit.io; the only ones naming libuv are deep links into its GitHub repository.
+    [InlineData("libuv1-1.44.2", "https://github.com/libuv/libuv")]
+    // README: http://libev.schmorp.de/bench.html (a page) comes before the home page.
+    [InlineData("libev-4.33", "http://software.schmorp.de/pkg/libev")]
+    public async Task Home_page_is_the_site_or_repository_naming_the_project(string project, string url)
+    {
+        var s = await InspectExcerpt(project);
+        using var tree = s.Tree;
+        Assert.Equal(url, s.Url);
+    }
 }
