@@ -132,7 +132,7 @@ public static partial class SourceInspector
             // A home page: the site or a repository's front page, not a file, anchor or query inside it (lz4: http://www.lz4.org,
             // not .../blob/v1.8.3/lib/lz4frame.h#L481).
             .FirstOrDefault(u => Regex.Replace(u, @"[^A-Za-z0-9]", "").Contains(stem, StringComparison.OrdinalIgnoreCase) && ReadmeReader.HomePage(u) == u
-                && !Regex.IsMatch(u, @"[#?]|\.git$|/(blob|tree|raw|issues|pulls?|releases|commit|actions|wiki)(/|$)|/[^/]+\.(html?|php|md|txt|pdf)$")
+                && !Regex.IsMatch(u, @"[#?]|\.git$|/(blob|tree|raw|issues|pulls?|releases|commit|actions|wiki)(/|$)|/[^/]+\.(html?|php|md|txt|pdf)$|groups\.google\.|/mailman/|/listinfo/|//lists\.")
                 && Regex.Match(u, @"^https?://[^/]+(/.*)?$").Groups[1].Value.Split('/', StringSplitOptions.RemoveEmptyEntries).Length <= 2);
         if (named is not null) return named;
         // Else the repository a deep link names (libuv: .../libuv/libuv/blob/v1.x/LINKS.md -> https://github.com/libuv/libuv).

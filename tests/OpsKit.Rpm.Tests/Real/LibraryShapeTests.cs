@@ -70,6 +70,8 @@ public sealed class LibraryShapeTests
         Assert.Equal("A Portable JSON parsing and serialization library in ANSI C", s.Summary);
         Assert.Equal("A Portable JSON parsing and serialization library in ANSI C.", s.Description);
         Assert.Contains("summary: src/yajl.pc.cmake Description", s.Evidence);
+        // Its only link naming yajl is https://github.com/lloyd/yajl/tree/1.x (the legacy branch): the repository it names.
+        Assert.Equal("https://github.com/lloyd/yajl", s.Url);
     }
 
     [Fact]
@@ -313,13 +315,14 @@ public sealed class LibraryShapeTests
     }
 
     [Theory]
-    // README.md: the first link is luvit.io; the only ones naming libuv are deep links into its GitHub repository.
-    [InlineData("libuv1-1.44.2", "https://github.com/libuv/libuv")]
+    // README.md: the first link is luvit.io; then its mailing list (groups.google.com/group/libuv), deep links into
+    // github.com/libuv/libuv, and its own site docs.libuv.org. (Debian's folder is libuv1-1.44.2; upstream's package is libuv.)
+    [InlineData("libuv1-1.44.2", "http://docs.libuv.org", "libuv")]
     // README: http://libev.schmorp.de/bench.html (a page) comes before the home page.
-    [InlineData("libev-4.33", "http://software.schmorp.de/pkg/libev")]
-    public async Task Home_page_is_the_site_or_repository_naming_the_project(string project, string url)
+    [InlineData("libev-4.33", "http://software.schmorp.de/pkg/libev", "libev")]
+    public async Task Home_page_is_the_site_or_repository_naming_the_project(string project, string url, string name)
     {
-        var s = await InspectExcerpt(project);
+        var s = await InspectExcerpt(project, new InspectOptions(Name: name));
         using var tree = s.Tree;
         Assert.Equal(url, s.Url);
     }
