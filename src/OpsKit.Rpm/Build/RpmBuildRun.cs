@@ -39,6 +39,11 @@ public sealed record RpmBuildRun(string Spec, string TopDir, string Stage, IRead
         if (result.StartError is not null) throw OpsKitException.Unavailable($"cannot run rpmbuild: {result.StartError}");
         var output = BuildOutput.Parse(result.StandardOutput, result.StandardError);
         if (result.TimedOut) output.Errors.Add("rpmbuild timed out after an hour");
+        else if (result.ExitCode != 0 && output.Errors.Count == 0 && output.ScriptErrors.Count > 0)
+        {
+            output.Context.AddRange(output.ScriptErrorContext);
+            output.Errors.AddRange(output.ScriptErrors);
+        }
         else if (result.ExitCode != 0 && output.Errors.Count == 0) output.Errors.Add($"rpmbuild exited with status {result.ExitCode}");
         return (result, output);
     }

@@ -33,6 +33,8 @@ public static partial class LicenseDetector
         ("Artistic-2.0", ["the artistic license 2.0"]),
         ("Unlicense", ["this is free and unencumbered software released into the public domain"]),
         ("Zlib", ["this software is provided 'as-is', without any express or implied warranty", "altered source versions must be plainly marked"]),
+        // libpng 1.6.36 and later: version 2 of its licence, followed in the same file by version 1 for older releases (SPDX libpng-2.0 covers both).
+        ("libpng-2.0", ["png reference library license version 2", "altered source versions must be plainly marked"]),
         ("BSD-3-Clause", ["redistribution and use in source and binary forms", "neither the name"]),
         ("BSD-2-Clause", ["redistribution and use in source and binary forms", "redistributions in binary form must reproduce"]),
         ("MIT", ["permission is hereby granted, free of charge", "the above copyright notice and this permission notice shall be included"]),

@@ -21,6 +21,14 @@ public sealed record ProjectMetadata
     public string? VersionOrigin { get; init; }
     /// <summary>Extra arguments for the configure step (a --with-X switch that picks a system library over an empty bundled folder).</summary>
     public IReadOnlyList<string> ConfigureArgs { get; init; } = [];
+    /// <summary>Autotools without configure whose configure.ac includes a file only the project's own script makes
+    /// (libuv 1.44.2: autogen.sh writes m4/libuv-extra-automake-flags.m4): that script instead of autoreconf, or null.</summary>
+    public string? BootstrapScript { get; init; }
+    /// <summary>configure builds in a folder named after the host (AX_ENABLE_BUILDDIR: libffi 3.4.4), so libtool is not at the top.</summary>
+    public bool LibtoolInSubfolder { get; init; }
+    /// <summary>configure is a hand-written script, not autoconf's (zlib 1.2.13): it rejects %configure's options, so it is run
+    /// with these directory options only (those its text names), or null for an autoconf configure.</summary>
+    public IReadOnlyList<string>? PlainConfigure { get; init; }
     /// <summary>The subfolder holding the build files (CMake or Meson beside a top-level Makefile), or null for the top level.</summary>
     public string? SourceDir { get; init; }
     /// <summary>Things the reader wants the packager to check.</summary>

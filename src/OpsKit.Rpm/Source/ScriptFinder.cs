@@ -17,7 +17,8 @@ public static partial class ScriptFinder
             if (!Directory.Exists(full)) continue;
             foreach (var file in Directory.EnumerateFiles(full))
             {
-                if (HasShebang(file) && !Helper().IsMatch(Path.GetFileName(file))) found.Add(Path.GetRelativePath(tree.Root, file));
+                // Hidden files are CI and editor helpers (expat 2.5.0: .travis.sh), never the project's programs.
+                if (!Path.GetFileName(file).StartsWith('.') && HasShebang(file) && !Helper().IsMatch(Path.GetFileName(file))) found.Add(Path.GetRelativePath(tree.Root, file));
             }
         }
         found.Sort(StringComparer.Ordinal);

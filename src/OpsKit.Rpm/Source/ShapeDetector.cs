@@ -12,6 +12,10 @@ public static partial class ShapeDetector
     public static Shape Detect(SourceTree tree, string displayName)
     {
         var shape = TryDetect(tree);
+        // A repository whose project lives one folder down (expat 2.5.0's tag archive: libexpat-R_2_5_0/expat/ holds
+        // configure.ac and CMakeLists.txt, the top only CI files): refused rather than packaged from the wrong folder.
+        if (shape is null or Shape.Scripts && SubProject(tree) is { } sub)
+            throw OpsKitException.BadData($"{displayName}: the top folder has no build system, but {sub.Dir}/ has {sub.Shape.Name()} files: unpack the archive and pass that folder (opskit rpm spec DIR/{sub.Dir}), or use upstream's release tarball");
         if ((shape is null or Shape.Scripts) && ScriptFinder.Installer(tree) is { } installer)
             throw OpsKitException.BadData($"{displayName}: the project installs with its own {installer}, which OpsKit does not run (such installers look for interpreters and rewrite the scripts as they copy them); write %install by hand from what {installer} does");
         if (shape is { } s) return s;
@@ -39,6 +43,16 @@ public static partial class ShapeDetector
         if (MakefileName(tree) is { } plain && BuildsC(tree, tree.Read(plain) ?? "")) return Shape.Makefile;
         if (ScriptFinder.Find(tree).Count > 0) return Shape.Scripts;
         return null;
+    }
+
+    /// <summary>The one immediate subfolder that holds a compiled project's build files (not docs, tests or examples), or null.</summary>
+    internal static (Shape Shape, string Dir)? SubProject(SourceTree tree)
+    {
+        var found = Directory.EnumerateDirectories(tree.Root).Select(Path.GetFileName).OfType<string>()
+            .Where(d => !d.StartsWith('.') && !Regex.IsMatch(d, @"^(docs?|tests?|examples?|contrib|scripts|tools|bin|\.github)$", RegexOptions.IgnoreCase))
+            .Select(d => (Dir: d, Shape: TryDetect(new SourceTree(Path.Combine(tree.Root, d), null, d, null))))
+            .Where(p => p.Shape is { } s && s != Shape.Scripts).ToList();
+        return found.Count == 1 ? (found[0].Shape!.Value, found[0].Dir) : null;
     }
 
     /// <summary>Subfolders where projects keep alternative build files, in the order they are tried.</summary>

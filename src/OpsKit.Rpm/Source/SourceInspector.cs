@@ -55,11 +55,13 @@ public static partial class SourceInspector
         var readme = ReadmeReader.Read(tree);
         // Summary: metadata (project() DESCRIPTION, package metadata), the man page NAME line, the README;
         // the first that is a summary (no instruction, badge, URL or markup; at most 79 columns).
+        var pc = PkgConfigReader.Summary(tree, name);
         var candidates = new List<(string? Text, string From)>
         {
             (meta.Summary, meta.Origin ?? "metadata"),
             (ManPageReader.Summary(tree, name) is { } page ? page.Summary : null, "man page NAME line"),
             (readme.Summary, "README"),
+            (pc?.Description, $"{pc?.File} Description"),
         };
         string? summary = options.Summary?.Trim();
         foreach (var (text, from) in candidates)
@@ -67,6 +69,13 @@ public static partial class SourceInspector
             if (summary is not null) break;
             if (text is null) continue;
             var cleaned = Clean(DropName(ReadmeReader.Unmark(text), name, meta.DistName));
+            // "Portable Network Graphics (PNG) Reference Library 1.6.39" (libpng.3): the version belongs in Version:.
+            if (cleaned is not null) cleaned = Regex.Replace(cleaned, @"\s+v?" + Regex.Escape(rawVersion) + "$", "");
+            if (Summary.IsBoilerplate(cleaned, name))
+            {
+                notes.Add($"summary candidate from {from} only names the package: '{Truncate(text)}'");
+                continue;
+            }
             if (Summary.IsSummary(cleaned)) { summary = cleaned; evidence.Add($"summary: {from}"); }
             else if (Shorten(cleaned) is { } shorter)
             {
@@ -83,8 +92,8 @@ public static partial class SourceInspector
         }
         // A README paragraph that leads into a list ends with ':'; as a description it ends the sentence.
         var description = Clean(ReadmeReader.Unmark(meta.Description ?? readme.Description ?? summary))!.TrimEnd(':', ' ');
-        if (char.IsLetterOrDigit(description[^1]) && !description.Split(' ')[^1].Contains("://", StringComparison.Ordinal)) description += ".";
-        var url = meta.Url ?? ReadmeReader.OwnUrl(tree, name) ?? readme.Url;
+        if ((char.IsLetterOrDigit(description[^1]) || description[^1] == ')') && !description.Split(' ')[^1].Contains("://", StringComparison.Ordinal)) description += ".";
+        var url = meta.Url ?? ReadmeReader.OwnUrl(tree, name) ?? PreferNamed(readme.Url, ReadmeReader.Find(tree) is { } rf ? tree.Read(rf) : null, name);
         if (url is null) notes.Add("no home page found; add a URL: tag");
 
         var (source0, setupArgs) = SourceNaming(tree, name, version, meta.DistName);
@@ -106,7 +115,30 @@ public static partial class SourceInspector
         var comma = sentence.IndexOf(", ", StringComparison.Ordinal);
         if (comma < 0) return null;
         var head = sentence[..comma].TrimEnd();
-        return head.Split(' ').Length >= 4 && Summary.IsSummary(head) && !Regex.IsMatch(head, @"[(\[]") ? head : null;
+        // A head that stops on an article, adjective or joining word ("Sodium is a new") is not a phrase.
+        return head.Split(' ').Length >= 4 && Summary.IsSummary(head) && !Regex.IsMatch(head, @"[(\[]")
+            && !Regex.IsMatch(head, @"\b(a|an|the|new|and|or|of|for|with|to|in|is|are|by|as|very|most|more)$", RegexOptions.IgnoreCase) ? head : null;
+    }
+
+    /// <summary>Of the README's links, the first home page whose address names the project (zlib 1.2.13: http://zlib.net/, not
+    /// the RFC linked before it), else the first usable one.</summary>
+    private static string? PreferNamed(string? first, string? readme, string name)
+    {
+        if (first is null || readme is null) return first;
+        // libuv's stem "uv" is too short to tell anything: then the whole name.
+        var stem = Regex.Replace(name.StartsWith("lib", StringComparison.OrdinalIgnoreCase) && name.Length > 5 ? name[3..] : name, @"[^A-Za-z0-9]", "");
+        if (stem.Length < 3) return first;
+        var named = Regex.Matches(readme, @"https?://[^\s<>""'\]\)]+").Select(m => m.Value.TrimEnd('.', ')', ','))
+            // A home page: the site or a repository's front page, not a file, anchor or query inside it (lz4: http://www.lz4.org,
+            // not .../blob/v1.8.3/lib/lz4frame.h#L481).
+            .FirstOrDefault(u => Regex.Replace(u, @"[^A-Za-z0-9]", "").Contains(stem, StringComparison.OrdinalIgnoreCase) && ReadmeReader.HomePage(u) == u
+                && !Regex.IsMatch(u, @"[#?]|\.git$|/(blob|tree|raw|issues|pulls?|releases|commit|actions|wiki)(/|$)|/[^/]+\.(html?|php|md|txt|pdf)$|groups\.google\.|/mailman/|/listinfo/|//lists\.")
+                && Regex.Match(u, @"^https?://[^/]+(/.*)?$").Groups[1].Value.Split('/', StringSplitOptions.RemoveEmptyEntries).Length <= 2);
+        if (named is not null) return named;
+        // Else the repository a deep link names (libuv: .../libuv/libuv/blob/v1.x/LINKS.md -> https://github.com/libuv/libuv).
+        var repo = Regex.Matches(readme, @"https?://(github\.com|gitlab\.com|codeberg\.org)/([\w.-]+)/([\w.-]+)")
+            .FirstOrDefault(m => Regex.Replace(m.Groups[3].Value, @"[^A-Za-z0-9]", "").Contains(stem, StringComparison.OrdinalIgnoreCase));
+        return repo is null ? first : $"https://{repo.Groups[1].Value}/{repo.Groups[2].Value}/{Regex.Replace(repo.Groups[3].Value, @"\.git$", "")}";
     }
 
     private static string Truncate(string s) => s.Length > 60 ? s[..60] + "..." : s;
@@ -212,9 +244,12 @@ public static partial class SourceInspector
     private static string? DropName(string? summary, string name, string? dist)
     {
         if (summary is null) return null;
-        foreach (var n in new[] { name, dist }.OfType<string>())
+        // "Sodium is a new, easy-to-use software library" (libsodium): the name without its "lib" too.
+        var bare = name.StartsWith("lib", StringComparison.OrdinalIgnoreCase) && name.Length > 3 ? name[3..] : null;
+        foreach (var n in new[] { name, dist, bare }.OfType<string>())
         {
-            var m = Regex.Match(summary, @"^\s*" + Regex.Escape(n) + @"(\s+is)?(\s*[-:,]\s*|\s+)(?<rest>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline);
+            // "This is Expat, a C library for parsing XML" (expat 2.5.0, jo 1.9) as well.
+            var m = Regex.Match(summary, @"^\s*(this is\s+)?" + Regex.Escape(n) + @"(\s+is)?(\s*[-:,]\s*|\s+)(?<rest>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline);
             if (m.Success) return Regex.Replace(m.Groups["rest"].Value, @"^(an?|the)\s+", "", RegexOptions.IgnoreCase);
         }
         return summary;

@@ -21,6 +21,17 @@ public static partial class FileMapper
             if (Ignored(path)) continue;
             // Architecture files: ELF objects, static archives, anything in the 64-bit libdir.
             if (!isDir && !elf && (IsElf(full) || path.EndsWith(".a", StringComparison.Ordinal) || path.StartsWith("/usr/lib64/", StringComparison.Ordinal))) elf = true;
+            // On a 64-bit host %{_libdir} is /usr/lib64: a library in /usr/lib means the build ignored the libdir it was given.
+            if (!isDir && Regex.IsMatch(path, @"^/usr/lib/lib[^/]+\.(so(\.[\d.]+)?|a)$") && Directory.Exists(Path.Combine(buildRoot, "usr/lib64")) is false
+                && Environment.Is64BitProcess)
+                plan.Notes.Add($"{path} is in /usr/lib, not %{{_libdir}}: the build ignored the library directory it was given; check the install paths");
+            // A development symlink to another one (libpng 1.6.39: libpng.so -> libpng16.so) points at no library of the
+            // main package (rpmlint: no-library-dependency-for): it is pointed at the versioned library itself.
+            if (!isDir && Regex.IsMatch(path, @"^/usr/lib(64)?/lib[^/]+\.so$") && new FileInfo(full).LinkTarget is { } to && to.EndsWith(".so", StringComparison.Ordinal) && !to.Contains('/'))
+            {
+                var target = PathMacros.ToMacro(Path.GetDirectoryName(path) + "/" + to);
+                plan.InstallExtras.Add($"ln -sf \"$(readlink %{{buildroot}}{target})\" %{{buildroot}}{PathMacros.ToMacro(path)}");
+            }
             if (path.EndsWith(".la", StringComparison.Ordinal))
             {
                 plan.InstallExtras.Add("find %{buildroot} -name '*.la' -delete");
@@ -38,8 +49,10 @@ public static partial class FileMapper
         // headers, .pc; .a only when nothing else exists"); rpmlint also rejects them without debuginfo.
         foreach (var a in devel.Where(e => StaticLib().IsMatch(e)).ToList())
         {
+            // The archive may carry a static suffix (yajl 2.1.0: libyajl_s.a beside libyajl.so).
             var stem = StaticLib().Match(a).Groups[1].Value;
-            if (!devel.Contains(stem + ".so") && !main.Any(m => m.StartsWith(stem + ".so", StringComparison.Ordinal))) continue;
+            var shared = Regex.Replace(stem, @"([_-]s|[_-]static)$", "");
+            if (!new[] { stem, shared }.Any(st => devel.Contains(st + ".so") || main.Any(m => m.StartsWith(st + ".so", StringComparison.Ordinal)))) continue;
             devel.Remove(a);
             plan.InstallExtras.Add($"rm -f %{{buildroot}}{a}");
             plan.Notes.Add($"{a} left out: the shared library is packaged; static archives only when there is no shared one");
@@ -108,6 +121,8 @@ public static partial class FileMapper
 
     private static bool IsDevel(string path) =>
         path.StartsWith("/usr/include/", StringComparison.Ordinal)
+        // Build-configuration scripts (pcre2-config, libpng16-config) print compiler flags: development files.
+        || Regex.IsMatch(path, @"^/usr/bin/[^/]+-config$") && !path.EndsWith("/pkg-config", StringComparison.Ordinal)
         || Regex.IsMatch(path, @"^/usr/lib(64)?/lib[^/]+\.(so|a)$")
         || Regex.IsMatch(path, @"^/usr/(lib(64)?|share)/pkgconfig/")
         || Regex.IsMatch(path, @"^/usr/(lib(64)?|share)/cmake/")

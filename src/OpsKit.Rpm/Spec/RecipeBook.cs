@@ -51,6 +51,15 @@ public static class RecipeBook
 
     private static Recipe Autotools(Inspection s)
     {
+        if (s.Meta.PlainConfigure is { } plain)
+        {
+            // Not autoconf's: %configure's --host/--build/--program-prefix would stop it ("unknown option").
+            return new Recipe
+            {
+                BuildRequires = ["make"], Conf = ["%set_build_flags", "./configure " + string.Join(' ', plain)],
+                Build = ["%make_build"], Install = ["%make_install"], Check = s.Meta.CheckTarget is { } t ? [$"%make_build {t}"] : [],
+            };
+        }
         var r = new Recipe { BuildRequires = ["make"], Build = ["%make_build"], Install = ["%make_install"], Check = ["%make_build check"] };
         if (s.Shape == Shape.AutotoolsBootstrap)
         {
@@ -58,13 +67,22 @@ public static class RecipeBook
             if (s.Meta.UsesLibtool) r.BuildRequires.Add("libtool");
             // autoreconf runs autopoint for AM_GNU_GETTEXT; Fedora's gettext-devel carries it.
             if (s.Meta.BuildRequires.Contains("gettext-devel")) r.BuildRequires.Add("gettext-devel");
-            r.Conf.Add("autoreconf -fiv");
+            // The project's own script when configure.ac includes a file only it makes (libuv: autogen.sh); NOCONFIGURE
+            // keeps the scripts that would run configure themselves from doing so (%configure follows).
+            r.Conf.Add(s.Meta.BootstrapScript is { } script
+                ? (File.GetUnixFileMode(s.Tree.File(script)).HasFlag(UnixFileMode.UserExecute) ? $"NOCONFIGURE=1 ./{script}" : $"NOCONFIGURE=1 sh {script}")
+                : "autoreconf -fiv");
         }
         r.Conf.Add("%configure" + (s.Meta.UsesLibtool ? " --disable-static" : "") + string.Concat(s.Meta.ConfigureArgs.Select(a => " " + a)));
         // libtool hardcodes the build tree's .libs as RUNPATH into programs linked with their own library
         // (jq 1.6; rpmlint: binary-or-shlib-defines-rpath): Fedora's guideline "Beware of Rpath" edits the script.
         if (s.Meta.UsesLibtool)
-            r.Conf.Add("sed -i -e 's|^hardcode_libdir_flag_spec=.*|hardcode_libdir_flag_spec=\"\"|g' -e 's|^runpath_var=LD_RUN_PATH|runpath_var=DIE_RPATH_DIE|g' libtool");
+        {
+            const string sed = "-e 's|^hardcode_libdir_flag_spec=.*|hardcode_libdir_flag_spec=\"\"|g' -e 's|^runpath_var=LD_RUN_PATH|runpath_var=DIE_RPATH_DIE|g'";
+            // Some configure scripts write libtool into a build folder named after the host (libffi 3.4.4:
+            // x86_64-pc-linux-gnu/libtool), where the top-level sed would stop %conf with "can't read libtool".
+            r.Conf.Add(s.Meta.LibtoolInSubfolder ? $"find . -name libtool -type f -exec sed -i {sed} {{}} +" : $"sed -i {sed} libtool");
+        }
         if (s.Meta.UsesLibtool) r.Install.Add("find %{buildroot} -name '*.la' -delete");
         if (s.Meta.CheckTarget is null) r.Check.Clear();
         // A hand-written Makefile.in without an install target (dtach 0.9): %install copies what the trial build produced.

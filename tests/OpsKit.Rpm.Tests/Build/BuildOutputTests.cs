@@ -44,4 +44,31 @@ public sealed class BuildOutputTests
         Assert.True(o.Ok);
         Assert.Single(o.Warnings);
     }
+
+    [Fact]
+    public void Error_lines_a_passing_script_prints_are_its_own_output_not_rpms()
+    {
+        // zstd 1.5.4's %check: its tests make the CLI print "error: ..." on purpose, and pass (rpmbuild exit 0).
+        var o = BuildOutput.Parse("Executing(%check): /bin/sh -e /var/tmp/rpm-tmp.c\nerror: numeric value overflows 32-bit unsigned int\n",
+            "+ umask 022\n+ make check\nerror: numeric value overflows 32-bit unsigned int\n+ RPM_EC=0\n+ jobs -p\n+ exit 0\n");
+        Assert.True(o.Ok, string.Join("; ", o.Errors));
+        // The same lines before a failed %check are test output too: only the section's failure is an error.
+        var failed = BuildOutput.Parse("Executing(%check): /bin/sh -e /var/tmp/rpm-tmp.c\n",
+            "+ make check\nerror: numeric value overflows 32-bit unsigned int\nerror: Bad exit status from /var/tmp/rpm-tmp.c (%check)\n");
+        Assert.Equal(["Bad exit status from /var/tmp/rpm-tmp.c (%check)"], failed.Errors);
+        // And before rpm's check-files error of the probe (-bi with an empty %files): only that error.
+        var probe = BuildOutput.Parse("Executing(%check): /bin/sh -e /var/tmp/rpm-tmp.c\nerror: numeric value overflows 32-bit unsigned int\n",
+            "+ make check\n+ exit 0\nerror: Installed (but unpackaged) file(s) found:\n   /usr/bin/zstd\n");
+        Assert.Equal(["Installed (but unpackaged) file(s) found:"], probe.Errors);
+    }
+
+    [Fact]
+    public void Rpms_own_errors_after_the_install_trace_still_count()
+    {
+        // %install's trace ends with the brp scripts, not "+ exit 0"; rpm's check-files error follows (json-c's probe).
+        var o = BuildOutput.Parse("Executing(%install): /bin/sh -e /var/tmp/rpm-tmp.i\n",
+            "+ umask 022\n+ /usr/lib/rpm/brp-remove-la-files\nerror: Installed (but unpackaged) file(s) found:\n   /usr/lib64/libjson-c.so\n\nRPM build errors:\n    Installed (but unpackaged) file(s) found:\n   /usr/lib64/libjson-c.so\n");
+        Assert.Equal(["Installed (but unpackaged) file(s) found:"], o.Errors);
+        Assert.Equal(["/usr/lib64/libjson-c.so"], o.Unpackaged);
+    }
 }

@@ -32,8 +32,8 @@ internal static partial class MakefileReader
             },
             UsesCxx = text.Contains("$(CXX)", StringComparison.Ordinal) || Sources(tree, "*.cpp"),
             UsesC = text.Contains("$(CC)", StringComparison.Ordinal) || Sources(tree, "*.c"),
-            BuildRequires = Toolchains(tree, text).Concat(LinkedLibraries(text).Devel).Concat(DocTools(tree, text)).Distinct().ToList(),
-            Notes = LinkedLibraries(text).Unknown.Select(l => $"the Makefile links -l{l}: add the BuildRequires that provides it").ToList(),
+            BuildRequires = Toolchains(tree, text).Concat(LinkedLibraries(tree, text).Devel).Concat(DocTools(tree, text)).Distinct().ToList(),
+            Notes = LinkedLibraries(tree, text).Unknown.Select(l => $"the Makefile links -l{l}: add the BuildRequires that provides it").ToList(),
             CheckTarget = check,
         };
     }
@@ -73,16 +73,27 @@ internal static partial class MakefileReader
     internal static string? KnownLibrary(string lib) => s_libraries.GetValueOrDefault(lib);
 
     /// <summary>Libraries the Makefile links with -l (sl: -lncurses): known ones as BuildRequires, the rest for a review note.</summary>
-    private static (List<string> Devel, List<string> Unknown) LinkedLibraries(string text)
+    private static (List<string> Devel, List<string> Unknown) LinkedLibraries(SourceTree tree, string text)
     {
         var devel = new List<string>();
         var unknown = new List<string>();
         foreach (var lib in Regex.Matches(text, @"(?<=[\s=])-l([A-Za-z][\w+.-]*)").Select(m => m.Groups[1].Value).Distinct())
         {
+            if (OwnLibrary(tree, text, lib)) continue;
             if (s_libraries.TryGetValue(lib, out var br)) { if (br is not null && !devel.Contains(br)) devel.Add(br); }
             else unknown.Add(lib);
         }
         return (devel, unknown);
+    }
+
+    /// <summary>A library the project builds itself (zstd 1.5.4: programs/Makefile links -lzstd for its zstd-dll target, and
+    /// lib/ makes libzstd.so): the Makefiles name libNAME.so/.a, or a .pc template's Libs: line gives -lNAME. Never a BuildRequires.</summary>
+    internal static bool OwnLibrary(SourceTree tree, string makefiles, string lib)
+    {
+        if (Regex.IsMatch(makefiles, @"\blib" + Regex.Escape(lib) + @"\.(so|a|pc)\b")) return true;
+        var options = new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 2, IgnoreInaccessible = true };
+        return Directory.EnumerateFiles(tree.Root, "*.pc.in", options)
+            .Any(f => Regex.IsMatch(File.ReadAllText(f), @"^Libs:.*\s-l" + Regex.Escape(lib) + @"(\s|$)", RegexOptions.Multiline));
     }
 
     /// <summary>Toolchains a Makefile drives: dotnet (SDK version from global.json), go, cargo.</summary>

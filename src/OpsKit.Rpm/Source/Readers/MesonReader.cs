@@ -24,11 +24,14 @@ internal static partial class MesonReader
         }
         var languages = positional.Skip(1).ToList();
         // dependency('x', required: false) (or a feature option) is optional: no BuildRequires.
-        var requires = Dependency().Matches(text).Where(m => !Regex.IsMatch(m.Groups[2].Value, @"required\s*:\s*(false|get_option)")).Select(m => m.Groups[1].Value)
+        // Dependencies declared in subdir() files count too (fuse 3.14.0: dependency('udev') in util/meson.build), so a
+        // missing one is exit 69 naming it rather than meson's error inside the trial build; tests, examples and docs are left out.
+        var all = text + string.Concat(SubdirFiles(tree, dir).Select(f => "\n" + Regex.Replace(File.ReadAllText(f), @"#[^\n]*", "")));
+        var requires = Dependency().Matches(all).Where(m => !Regex.IsMatch(m.Groups[2].Value, @"required\s*:\s*(false|get_option)")).Select(m => m.Groups[1].Value)
             .Where(d => d is not ("threads" or "dl" or "m"))
             .Select(d => $"pkgconfig({d})").Distinct().ToList();
         // Build tools named by find_program (dav1d: nasm for its x86 assembly); optional ones are left to the packager.
-        foreach (Match m in FindProgram().Matches(text))
+        foreach (Match m in FindProgram().Matches(all))
         {
             if (!m.Groups[2].Value.Contains("required", StringComparison.Ordinal) && s_tools.Contains(m.Groups[1].Value)) requires.Add(m.Groups[1].Value);
         }
@@ -44,6 +47,16 @@ internal static partial class MesonReader
             UsesCxx = languages.Contains("cpp"),
             CheckTarget = Regex.IsMatch(text, @"\btest\s*\(") ? "test" : null,
         };
+    }
+
+    private static IEnumerable<string> SubdirFiles(SourceTree tree, string dir)
+    {
+        var root = tree.File(dir);
+        var options = new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 3, IgnoreInaccessible = true };
+        return Directory.EnumerateFiles(root, "meson.build", options)
+            .Where(f => Path.GetDirectoryName(f) != Path.TrimEndingDirectorySeparator(root)
+                && !Regex.IsMatch(Path.GetRelativePath(root, f), @"(^|/)(tests?|examples?|docs?|contrib|fuzz\w*|bench\w*|subprojects)/", RegexOptions.IgnoreCase))
+            .Order(StringComparer.Ordinal);
     }
 
     private static List<string> PositionalStrings(string body)

@@ -11,15 +11,19 @@ internal static partial class ReadmeReader
     /// <summary>The README file name, or null.</summary>
     public static string? Find(SourceTree tree) =>
         tree.TopFiles().Where(f => f.StartsWith("README", StringComparison.OrdinalIgnoreCase) && new FileInfo(tree.File(f)).Length > 0 && !Pointer(tree, f))
-            // A translation (sl: README.ja.md beside README.md) only when there is nothing else.
-            .OrderBy(f => Translation().IsMatch(f) ? 1 : 0).FirstOrDefault();
+            // A translation (sl: README.ja.md beside README.md) only when there is nothing else; an HTML rendering
+            // (json-c: README.html beside README.md) is markup, the last choice.
+            .OrderBy(f => Translation().IsMatch(f) ? 1 : f.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".htm", StringComparison.OrdinalIgnoreCase) ? 2 : 0)
+            .FirstOrDefault();
 
     [GeneratedRegex(@"^README[._-](?!(md|txt|rst|in)$)[a-z]{2}([_-][A-Za-z]{2})?(\.\w+)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Translation();
 
-    /// <summary>A README that only sends the reader to another (fribidi 1.0.8: README is "See README.md").</summary>
+    /// <summary>A README that only sends the reader to another (fribidi 1.0.8: README is "See README.md"; json-c 0.16:
+    /// "See README.md or README.html").</summary>
     private static bool Pointer(SourceTree tree, string file) =>
-        new FileInfo(tree.File(file)).Length < 100 && Regex.IsMatch(tree.Read(file)!.Trim(), @"^(see|read|please (see|read))\s+README\S*\s*\.?$", RegexOptions.IgnoreCase);
+        new FileInfo(tree.File(file)).Length < 100
+        && Regex.IsMatch(tree.Read(file)!.Trim(), @"^(see|read|please (see|read))\s+README\S*(\s*(,|or|and)\s+README\S*)*\s*\.?$", RegexOptions.IgnoreCase);
 
     /// <summary>(summary, description, url) from the README; any may be null.</summary>
     public static (string? Summary, string? Description, string? Url) Read(SourceTree tree)
@@ -42,20 +46,30 @@ internal static partial class ReadmeReader
         // Under an installation or usage heading every paragraph is an instruction (less 590: "INSTALLATION (Unix & Linux
         // systems only):" then "And make sure they look ok ..."), however it starts.
         var howTo = false;
+        // Prose after the first code block is about building or using the project, not what it is (libyaml 0.2.5: after
+        // "$ ./configure" come "Discuss LibYAML with the maintainers", credits and the licence).
+        int? codeAt = null;
+        // Only the lead (before the second heading) and sections about the project describe it; "Why does the world need
+        // another C library?" (yajl 2.1.0), "Building", "License" do not.
+        var headings = 0;
+        var aboutSection = true;
+        var outside = new HashSet<int>();
         for (var i = 0; i < lines.Length; i++)
         {
             var raw = lines[i];
             var line = raw.Trim();
-            if (line.StartsWith("```", StringComparison.Ordinal)) { fence = !fence; Flush(); continue; }
+            if (line.StartsWith("```", StringComparison.Ordinal)) { fence = !fence; Flush(); CodeSeen(); continue; }
             if (fence) continue;
             var underline = i + 1 < lines.Length && Regex.IsMatch(lines[i + 1].Trim(), @"^[=\-*~^#]{3,}$");
             // "INSTALLATION (Unix & Linux systems only):", "USAGE": capitals, maybe a parenthesis (closed or wrapped), nothing after.
             var capitals = Regex.IsMatch(line, @"^[A-Z]{4,}\b[^a-z(]*(\([^)]*\)?)?:?$");
             if (line.StartsWith('#') || underline || capitals)
             {
+                Flush();
                 if (!capitals) heading ??= line.TrimStart('#').Trim();
                 howTo = HowToHeading().IsMatch(line.TrimStart('#').Trim());
-                Flush();
+                headings++;
+                aboutSection = headings == 1 || AboutHeading().IsMatch(Unmark(line.TrimStart('#').Trim()));
                 if (underline) i++;
                 continue;
             }
@@ -69,23 +83,29 @@ internal static partial class ReadmeReader
                 || line.StartsWith("$ ", StringComparison.Ordinal) || Regex.IsMatch(line, @"^([-*+]|\d+[.)])\s"))
             {
                 Flush();
+                if (line.StartsWith("$ ", StringComparison.Ordinal) || (line.Length > 0 && !Regex.IsMatch(line, @"^([-*+]|\d+[.)])\s"))) CodeSeen();
                 continue;
             }
             current.Add(line);
         }
         Flush();
-        var url = UrlPattern().Match(text) is { Success: true } u ? u.Value.TrimEnd('.', ')', ',') : null;
-        var prose = paragraphs.Select(Unmark).Select(p => ReadmeFor().Replace(p, "")).Where(IsDescriptive).ToList();
+        var url = HomePage(text);
+        var prose = paragraphs.Take(codeAt ?? paragraphs.Count).Where((_, i) => !outside.Contains(i)).Select(Unmark).Select(p => ReadmeFor().Replace(p, ""))
+            .Select(DropLeadIn).Where(IsDescriptive).ToList();
         var first = prose.FirstOrDefault();
         string? summary = null;
         if (heading is not null && Regex.Match(Unmark(heading), @"\s[-–:]\s+(.+)$") is { Success: true } h && Summary.IsSummary(h.Groups[1].Value)) summary = h.Groups[1].Value;
         // The first sentence; the inspector drops the leading "NAME is a" and shortens it before judging it as a summary.
-        else if (first is not null && Regex.Split(first, @"(?<=\.)\s")[0] is var sentence && !Summary.IsInstruction(sentence)) summary = sentence;
+        else if (first is not null && Regex.Split(first, @"(?<=\.)\s")[0] is var sentence && !Summary.IsInstruction(sentence) && sentence.Split(' ').Length >= 3) summary = sentence;
         return (summary, first, url);
+
+        void CodeSeen() => codeAt ??= paragraphs.Count;
 
         void Flush()
         {
-            if (current.Count > 0) paragraphs.Add(string.Join(' ', current));
+            if (current.Count == 0) return;
+            if (!aboutSection) outside.Add(paragraphs.Count);
+            paragraphs.Add(string.Join(' ', current));
             current.Clear();
         }
     }
@@ -101,7 +121,7 @@ internal static partial class ReadmeReader
         // Only the host: a path ending in the name is as often a fork (pv 1.6.20's README links github.com/OWNER/pv) or an
         // old mirror (tree 2.1.0's "Old site for as long as it lasts") as the home page.
         // The name as a part of the host, not inside a word (ed is not www.redhat.com).
-        return urls.FirstOrDefault(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && Regex.IsMatch(uri.Host.ToLowerInvariant(), @"(^|[.-])" + Regex.Escape(n) + @"([.-]|$)"));
+        return urls.FirstOrDefault(u => HomePage(u) == u && Uri.TryCreate(u, UriKind.Absolute, out var uri) && Regex.IsMatch(uri.Host.ToLowerInvariant(), @"(^|[.-])" + Regex.Escape(n) + @"([.-]|$)"));
     }
 
     [GeneratedRegex(@"^(installation|installing|install|building|build|compiling|compilation|usage|requirements|dependencies|getting started|how to (build|install))\b", RegexOptions.IgnoreCase)]
@@ -133,6 +153,11 @@ internal static partial class ReadmeReader
             : l));
     }
 
+    /// <summary>The README's first link that can be a home page: badges, CI services and images are not (expat 2.5.0's first
+    /// link is its GitHub Actions badge).</summary>
+    internal static string? HomePage(string text) => UrlPattern().Matches(text).Select(m => m.Value.TrimEnd('.', ')', ','))
+        .FirstOrDefault(u => !Regex.IsMatch(u, @"\.(svg|png|gif|jpe?g)(\?|$)|/badges?\b|badge\.|/actions/|travis-ci\.|appveyor\.com|coveralls\.io|codecov\.io|shields\.io|bestpractices|scan\.coverity|oss-fuzz|lgtm\.com|repology\.org", RegexOptions.IgnoreCase));
+
     /// <summary>A README made by pod2text (CPAN: File-Which): NAME, DESCRIPTION ... headings at the margin, prose indented
     /// four spaces, verbatim code more. Returned from its DESCRIPTION section on, headings marked and prose at the margin
     /// (without this, every paragraph looks like code); null when the text is not pod2text output.</summary>
@@ -156,9 +181,22 @@ internal static partial class ReadmeReader
         s = Regex.Replace(s, @"\[([^\]]+)\]\([^)]*\)", "$1");
         // Reference-style links: "[CommonMark]", "[a spec][the spec]" (cmark, fribidi).
         s = Regex.Replace(s, @"\[([^\]\[]+)\](\[[^\]]*\])?(?!\()", "$1");
+        // reST links: "`TOML <https://...>`_" keeps its text, a reference "Jansson_" its word (jansson 2.14's README.rst).
+        s = Regex.Replace(s, @"`([^`<]*?)\s*<[^>]*>`__?", "$1");
+        s = Regex.Replace(s, @"(?<=\w)_(?=[\s.,;:)]|$)", "");
         s = Regex.Replace(s, @"<[^>]+>", "");
         s = Regex.Replace(s, @"(\*\*|__|`)", "");
         return Regex.Replace(s, @"\s+", " ").Trim();
+    }
+
+    /// <summary>A paragraph of several sentences whose last one leads into a list or a link ("... is available from this
+    /// GitHub repository:", pcre2 10.42) keeps the sentences before it.</summary>
+    internal static string DropLeadIn(string paragraph)
+    {
+        var p = paragraph.TrimEnd();
+        if (!p.EndsWith(':') && !p.EndsWith(',')) return p;
+        var cut = Regex.Matches(p, @"[.!?](?=\s+[A-Z])").LastOrDefault();
+        return cut is null ? p : p[..(cut.Index + 1)];
     }
 
     /// <summary>Prose that says what the project is: not an instruction, a badge row, a link list or a lead-in to a list.</summary>
@@ -172,14 +210,25 @@ internal static partial class ReadmeReader
         if (Regex.IsMatch(p, @"^--?[A-Za-z]")) return false;
         // Where things are, not what the project is (less 590: "The formatted manual page is in less.man.").
         if (Regex.IsMatch(p, @"^[^.]{0,60}\b(is|are) (in|found in|kept in) (the )?(file |directory )?[\w./-]+\.\w+\.?(\s|$)", RegexOptions.IgnoreCase)) return false;
+        // Greetings, credits and licence talk (libyaml, yajl), a lead-in to a list ("Those are,"), and a paragraph that
+        // opens with a pronoun ("It's like JSON but smaller and faster": msgpack-c) say nothing on their own.
+        if (NotAbout().IsMatch(p) || p.EndsWith(',') || !p.Any(char.IsLower)) return false;
         var withoutUrls = UrlPattern().Replace(p, "");
         return withoutUrls.Count(char.IsLetter) > p.Length / 2;
     }
+
+    [GeneratedRegex(@"^(welcome to|thanks?\b|thank you|it'?s?\b|they\b|discuss|submit|report|send|join|contact|ask|e-?mail|subscribe|follow)|\b(is|are|was|were) (written|developed|created|maintained|released|licensed|distributed|copyrighted) (by|under|for)\b|\blicen[cs](e|ed|ing)\b|\bmailing list\b|\breleased on\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NotAbout();
+
+    // Sections that describe the project, or a heading that is the name and a tagline ("JSON-C - A JSON implementation in C").
+    [GeneratedRegex(@"^(about|overview|introduction|description|summary|what is|what's)\b|^\S+\s+[-–:]\s+\S", RegexOptions.IgnoreCase)]
+    private static partial Regex AboutHeading();
 
     [GeneratedRegex(@"https?://[^\s<>""'\]\)]+")]
     private static partial Regex UrlPattern();
 
     // "This is the README for `pv' (...), a terminal-based tool" -> "a terminal-based tool".
-    [GeneratedRegex(@"^this is the readme( file)? for [^,]+,\s*", RegexOptions.IgnoreCase)]
+    // "This is the README file for the GNU Hello distribution." (hello 2.10) goes whole: up to a comma or the sentence's end.
+    [GeneratedRegex(@"^this is the (file )?readme( file)? for [^,.]+(,|\.(\s|$))\s*", RegexOptions.IgnoreCase)]
     private static partial Regex ReadmeFor();
 }
