@@ -147,8 +147,11 @@ internal static partial class ReadmeReader
         var indented = filled.Count(l => l.StartsWith("    ", StringComparison.Ordinal));
         if (filled.Count == 0 || indented * 2 < filled.Count || margin.Count < 2) return null;
         if (margin.Any(l => l.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 6 || l.TrimEnd().EndsWith('.'))) return null;
-        return string.Join('\n', lines.Select(l =>
-            l.Trim().Length > 0 && !char.IsWhiteSpace(l[0]) ? "# " + l
+        // A title centred above the first heading ("          GNU nano -- a simple editor, inspired by Pico") is a heading
+        // too, not code: code before the prose would end the README's description there.
+        var title = Array.FindIndex(lines, l => l.Trim().Length > 0);
+        return string.Join('\n', lines.Select((l, i) =>
+            l.Trim().Length > 0 && (!char.IsWhiteSpace(l[0]) || i == title) ? "# " + l.Trim()
             : l.StartsWith("    ", StringComparison.Ordinal) ? l[4..]
             : l));
     }
@@ -221,7 +224,7 @@ internal static partial class ReadmeReader
     private static partial Regex NotAbout();
 
     // Sections that describe the project, or a heading that is the name and a tagline ("JSON-C - A JSON implementation in C").
-    [GeneratedRegex(@"^(about|overview|introduction|description|summary|what is|what's)\b|^\S+\s+[-–:]\s+\S", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(about|overview|introduction|description|summary|purpose|what is|what's)\b|^\S+\s+[-–:]\s+\S", RegexOptions.IgnoreCase)]
     private static partial Regex AboutHeading();
 
     [GeneratedRegex(@"https?://[^\s<>""'\]\)]+")]
