@@ -120,8 +120,10 @@ internal static partial class ReadmeReader
         var n = name.ToLowerInvariant();
         // Only the host: a path ending in the name is as often a fork (pv 1.6.20's README links github.com/OWNER/pv) or an
         // old mirror (tree 2.1.0's "Old site for as long as it lasts") as the home page.
-        // The name as a part of the host, not inside a word (ed is not www.redhat.com).
-        return urls.FirstOrDefault(u => HomePage(u) == u && Uri.TryCreate(u, UriKind.Absolute, out var uri) && Regex.IsMatch(uri.Host.ToLowerInvariant(), @"(^|[.-])" + Regex.Escape(n) + @"([.-]|$)"));
+        // The name as a part of the host, not inside a word (ed is not www.redhat.com); a front page, not a page file
+        // (libev 4.33: http://libev.schmorp.de/bench.html comes before http://software.schmorp.de/pkg/libev).
+        return urls.FirstOrDefault(u => HomePage(u) == u && Uri.TryCreate(u, UriKind.Absolute, out var uri)
+            && uri.Query.Length == 0 && uri.Fragment.Length == 0 && !Regex.IsMatch(uri.AbsolutePath, @"\.\w+$") && Regex.IsMatch(uri.Host.ToLowerInvariant(), @"(^|[.-])" + Regex.Escape(n) + @"([.-]|$)"));
     }
 
     [GeneratedRegex(@"^(installation|installing|install|building|build|compiling|compilation|usage|requirements|dependencies|getting started|how to (build|install))\b", RegexOptions.IgnoreCase)]
