@@ -13,14 +13,6 @@ namespace OpsKit.Rpm.Tests.Real;
 
 public sealed class HeldBackShapeTests
 {
-    private static string Excerpt(string project) => Path.Combine(RealData.Folder, "excerpts", project);
-
-    private static async Task<Inspection> InspectExcerpt(string project, InspectOptions? options = null)
-    {
-        var tree = await SourceArchive.OpenAsync(new SystemContext(), Excerpt(project));
-        return SourceInspector.Inspect(tree, project, options ?? new InspectOptions());
-    }
-
     [Fact]
     public async Task Sl_makefile_without_install_target_is_a_makefile_project_that_installs_what_make_built()
     {
@@ -96,7 +88,7 @@ public sealed class HeldBackShapeTests
     [Fact]
     public async Task Pixman_mit_text_inside_a_c_comment_is_found_and_optional_gtk_is_no_build_requirement()
     {
-        using var tree = await SourceArchive.OpenAsync(new SystemContext(), Excerpt("pixman-0.42.2"));
+        using var tree = await SourceArchive.OpenAsync(new SystemContext(), RealData.Excerpt("pixman-0.42.2"));
         var license = LicenseDetector.Detect(tree, null, "metadata");
         Assert.Equal("MIT", license.Expression);
         Assert.Contains("COPYING", license.Evidence);
@@ -110,7 +102,7 @@ public sealed class HeldBackShapeTests
     [Fact]
     public async Task Toml_summary_keeps_its_apostrophe()
     {
-        var s = await InspectExcerpt("toml-0.10.2");
+        var s = await RealData.InspectExcerpt("toml-0.10.2");
         using var tree = s.Tree;
         Assert.Equal("Python Library for Tom's Obvious, Minimal Language", s.Summary);
     }
@@ -118,7 +110,7 @@ public sealed class HeldBackShapeTests
     [Fact]
     public async Task File_which_pod2text_readme_gives_the_description_section()
     {
-        var s = await InspectExcerpt("libfile-which-perl-1.27");
+        var s = await RealData.InspectExcerpt("libfile-which-perl-1.27");
         using var tree = s.Tree;
         Assert.StartsWith("File::Which finds the full or relative paths to executable programs", s.Description);
         Assert.DoesNotContain("UNIXes", s.Description);
@@ -131,7 +123,7 @@ public sealed class HeldBackShapeTests
     [InlineData("libdeflate-1.14", "Library for fast, whole-buffer DEFLATE-based compression and decompression")]
     public async Task Readme_first_sentence_becomes_the_summary_without_the_name_and_cut_at_a_comma_when_too_long(string project, string summary)
     {
-        var s = await InspectExcerpt(project, new InspectOptions(License: "MIT"));
+        var s = await RealData.InspectExcerpt(project, new InspectOptions(License: "MIT"));
         using var tree = s.Tree;
         Assert.Equal(summary, s.Summary);
     }
@@ -139,7 +131,7 @@ public sealed class HeldBackShapeTests
     [Fact]
     public async Task Fribidi_pointer_readme_is_skipped_and_reference_links_keep_their_text()
     {
-        using var tree = await SourceArchive.OpenAsync(new SystemContext(), Excerpt("fribidi-1.0.8"));
+        using var tree = await SourceArchive.OpenAsync(new SystemContext(), RealData.Excerpt("fribidi-1.0.8"));
         Assert.Equal("README.md", ReadmeReader.Find(tree));
         Assert.Equal("The Free Implementation of the Unicode Bidirectional Algorithm.", ReadmeReader.Read(tree).Summary);
     }
@@ -147,7 +139,7 @@ public sealed class HeldBackShapeTests
     [Fact]
     public async Task Dav1d_nasm_from_find_program_is_a_build_requirement_and_a_missing_nasm_is_exit_69()
     {
-        var s = await InspectExcerpt("dav1d-1.0.0", new InspectOptions(License: "BSD-2-Clause"));
+        var s = await RealData.InspectExcerpt("dav1d-1.0.0", new InspectOptions(License: "BSD-2-Clause"));
         using var tree = s.Tree;
         Assert.Contains("nasm", s.Meta.BuildRequires);
         var e = Assert.Throws<OpsKitException>(() => BuildTools.Require(RecipeBook.For(s).BuildRequires, p => p == "nasm" ? null : "/usr/bin/" + p));
@@ -159,7 +151,7 @@ public sealed class HeldBackShapeTests
     [Fact]
     public async Task Libslirp_missing_glib_module_is_exit_69_naming_the_module_before_meson_runs()
     {
-        var s = await InspectExcerpt("libslirp-v4.7.0");
+        var s = await RealData.InspectExcerpt("libslirp-v4.7.0");
         using var tree = s.Tree;
         Assert.Contains("pkgconfig(glib-2.0)", s.Meta.BuildRequires);
         var e = Assert.Throws<OpsKitException>(() => BuildTools.RequireModules(RecipeBook.For(s).BuildRequires, m => m != "glib-2.0"));
@@ -182,7 +174,7 @@ public sealed class HeldBackShapeTests
     public async Task XxHash_mandir_that_is_the_man1_folder_gets_the_man1_macro()
     {
         // "MANDIR ?= $(PREFIX)/man/man1": given %{_mandir}, xxhsum.1 landed in /usr/share/man itself.
-        var s = await InspectExcerpt("xxHash-0.8.1");
+        var s = await RealData.InspectExcerpt("xxHash-0.8.1");
         using var tree = s.Tree;
         Assert.True(s.Meta.Makefile!.ManDirIsSection1);
         Assert.Contains(" MANDIR=%{_mandir}/man1", RecipeBook.MakeVariables(s.Meta.Makefile), StringComparison.Ordinal);
@@ -191,7 +183,7 @@ public sealed class HeldBackShapeTests
     [Fact]
     public async Task Indent_html_manual_needs_makeinfo_and_hello_shipped_info_does_not()
     {
-        using var indent = await SourceArchive.OpenAsync(new SystemContext(), Excerpt("indent-2.2.12"));
+        using var indent = await SourceArchive.OpenAsync(new SystemContext(), RealData.Excerpt("indent-2.2.12"));
         Assert.True(AutotoolsReader.NeedsMakeinfo(indent));
         Assert.Contains("Debian: apt-get install texinfo; Fedora: dnf install texinfo",
             Assert.Throws<OpsKitException>(() => BuildTools.Require(["texinfo"], _ => null)).Message);

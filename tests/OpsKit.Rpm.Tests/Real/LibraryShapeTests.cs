@@ -14,24 +14,10 @@ namespace OpsKit.Rpm.Tests.Real;
 
 public sealed class LibraryShapeTests
 {
-    private static string Excerpt(string project) => Path.Combine(RealData.Folder, "excerpts", project);
-
-    private static async Task<Inspection> InspectExcerpt(string project, InspectOptions? options = null)
-    {
-        var tree = await SourceArchive.OpenAsync(new SystemContext(), Excerpt(project));
-        return SourceInspector.Inspect(tree, project, options ?? new InspectOptions());
-    }
-
-    private static async Task<Inspection> InspectTarball(string tarball)
-    {
-        var tree = await SourceArchive.OpenAsync(new SystemContext(), Path.Combine(RealData.Folder, tarball));
-        return SourceInspector.Inspect(tree, tarball, new InspectOptions());
-    }
-
     [Fact]
     public async Task Json_c_summary_comes_from_its_pc_template_and_the_description_from_README_md_not_the_pointer_README()
     {
-        var s = await InspectTarball("json-c-0.16-20220414.tar.gz");
+        var s = await RealData.InspectTarball("json-c-0.16-20220414.tar.gz");
         using var tree = s.Tree;
         // README is "See README.md or README.html"; README.md's first sentence is over 79 columns; json-c.pc.in says it in one line.
         Assert.Equal("README.md", ReadmeReader.Find(tree));
@@ -43,7 +29,7 @@ public sealed class LibraryShapeTests
     [Fact]
     public async Task Libyaml_description_is_not_the_chat_invitation_after_its_build_instructions()
     {
-        var s = await InspectTarball("libyaml-0.2.5.tar.gz");
+        var s = await RealData.InspectTarball("libyaml-0.2.5.tar.gz");
         using var tree = s.Tree;
         // ReadMe.md: the title's tagline, then "To build ...", code, and "Discuss LibYAML with the maintainers in IRC".
         Assert.Equal("A C library for parsing and emitting YAML", s.Summary);
@@ -64,7 +50,7 @@ public sealed class LibraryShapeTests
     [Fact]
     public async Task Yajl_greeting_and_feature_tour_are_not_a_description_and_the_pc_template_gives_the_summary()
     {
-        var s = await InspectExcerpt("yajl-2.1.0");
+        var s = await RealData.InspectExcerpt("yajl-2.1.0");
         using var tree = s.Tree;
         // README: "Welcome to Yet Another JSON Library (YAJL)", then "## Why does the world need another C library ...?".
         Assert.Equal("A Portable JSON parsing and serialization library in ANSI C", s.Summary);
@@ -78,7 +64,7 @@ public sealed class LibraryShapeTests
     public void Yajl_static_archive_with_a_suffix_is_dropped_beside_its_shared_library()
     {
         // src/CMakeLists.txt installs the shared yajl and the static yajl_s side by side.
-        Assert.Contains("INSTALL(TARGETS yajl_s ARCHIVE DESTINATION lib${LIB_SUFFIX})", File.ReadAllText(Path.Combine(Excerpt("yajl-2.1.0"), "src", "CMakeLists.txt")));
+        Assert.Contains("INSTALL(TARGETS yajl_s ARCHIVE DESTINATION lib${LIB_SUFFIX})", File.ReadAllText(Path.Combine(RealData.Excerpt("yajl-2.1.0"), "src", "CMakeLists.txt")));
         using var root = new TempDir("rpm-yajl");
         foreach (var f in new[] { "usr/lib64/libyajl.so.2.1.0", "usr/lib64/libyajl_s.a", "usr/include/yajl/yajl_parse.h" })
         {
@@ -106,7 +92,7 @@ public sealed class LibraryShapeTests
     [Fact]
     public async Task Zstd_programs_linking_the_library_the_project_builds_need_no_BuildRequires_on_it()
     {
-        var s = await InspectExcerpt("zstd-1.5.4");
+        var s = await RealData.InspectExcerpt("zstd-1.5.4");
         using var tree = s.Tree;
         // programs/Makefile: "zstd-dll : LDLIBS += -lzstd"; lib/ builds libzstd (libzstd.pc.in: Libs: -lzstd).
         Assert.Equal(Shape.Makefile, s.Shape);
@@ -118,7 +104,7 @@ public sealed class LibraryShapeTests
     [Fact]
     public async Task Libuv_configure_ac_including_a_file_autogen_sh_writes_runs_autogen_sh_not_autoreconf()
     {
-        var s = await InspectExcerpt("libuv1-1.44.2");
+        var s = await RealData.InspectExcerpt("libuv1-1.44.2");
         using var tree = s.Tree;
         // configure.ac: m4_include([m4/libuv-extra-automake-flags.m4]); autogen.sh writes that file.
         Assert.Equal(Shape.AutotoolsBootstrap, s.Shape);
@@ -133,7 +119,7 @@ public sealed class LibraryShapeTests
     {
         using var dir = new TempDir("rpm-libuv");
         // The same tree without autogen.sh: autoreconf would stop on the missing include inside the trial build.
-        foreach (var f in new[] { "configure.ac", "Makefile.am", "LICENSE" }) File.Copy(Path.Combine(Excerpt("libuv1-1.44.2"), f), dir.File(f));
+        foreach (var f in new[] { "configure.ac", "Makefile.am", "LICENSE" }) File.Copy(Path.Combine(RealData.Excerpt("libuv1-1.44.2"), f), dir.File(f));
         using var tree = await SourceArchive.OpenAsync(new SystemContext(), dir.Path);
         var e = Assert.Throws<OpsKitException>(() => SourceInspector.Inspect(tree, "libuv", new InspectOptions()));
         Assert.Equal(ExitCodes.DataError, e.ExitCode);
@@ -144,7 +130,7 @@ public sealed class LibraryShapeTests
     [Fact]
     public async Task Zlib_hand_written_configure_gets_only_the_directory_options_it_parses()
     {
-        var s = await InspectExcerpt("zlib-1.2.13.dfsg", new InspectOptions(Name: "zlib", Version: "1.2.13"));
+        var s = await RealData.InspectExcerpt("zlib-1.2.13.dfsg", new InspectOptions(Name: "zlib", Version: "1.2.13"));
         using var tree = s.Tree;
         Assert.Equal(Shape.Autotools, s.Shape);
         var r = RecipeBook.For(s);
@@ -159,7 +145,7 @@ public sealed class LibraryShapeTests
     [Fact]
     public async Task Lzo_static_only_by_default_is_configured_with_enable_shared()
     {
-        var s = await InspectExcerpt("lzo-2.10");
+        var s = await RealData.InspectExcerpt("lzo-2.10");
         using var tree = s.Tree;
         // configure.ac: AC_DISABLE_SHARED; with --disable-static alone nothing shared would be built.
         Assert.Contains("--enable-shared", s.Meta.ConfigureArgs);
@@ -172,7 +158,7 @@ public sealed class LibraryShapeTests
     [Fact]
     public async Task Libffi_builds_in_a_host_folder_so_the_libtool_rpath_edit_finds_the_script()
     {
-        var s = await InspectExcerpt("libffi-3.4.4");
+        var s = await RealData.InspectExcerpt("libffi-3.4.4");
         using var tree = s.Tree;
         Assert.True(s.Meta.LibtoolInSubfolder);
         Assert.Contains(RecipeBook.For(s).Conf, c => c.StartsWith("find . -name libtool -type f -exec sed -i", StringComparison.Ordinal));
@@ -184,14 +170,14 @@ public sealed class LibraryShapeTests
     [Fact]
     public async Task Libpng_licence_version_2_is_libpng_2_0()
     {
-        using var tree = await SourceArchive.OpenAsync(new SystemContext(), Excerpt("libpng-1.6.39"));
+        using var tree = await SourceArchive.OpenAsync(new SystemContext(), RealData.Excerpt("libpng-1.6.39"));
         Assert.Equal("libpng-2.0", LicenseDetector.Detect(tree, null, "metadata").Expression);
     }
 
     [Fact]
     public void Pcre2_description_keeps_the_sentences_before_the_lead_in_to_a_link_and_skips_the_mailing_list()
     {
-        var (_, description, _) = ReadmeReader.Parse(File.ReadAllText(Path.Combine(Excerpt("pcre2-10.42"), "README")));
+        var (_, description, _) = ReadmeReader.Parse(File.ReadAllText(Path.Combine(RealData.Excerpt("pcre2-10.42"), "README")));
         Assert.StartsWith("PCRE2 is a re-working of the original PCRE1 library", description);
         Assert.EndsWith("no longer maintained.", description);
     }
@@ -213,7 +199,7 @@ public sealed class LibraryShapeTests
     [Fact]
     public async Task Expat_tag_archive_with_the_project_one_folder_down_is_refused_naming_the_folder_not_packaged_as_a_script()
     {
-        using var tree = await SourceArchive.OpenAsync(new SystemContext(), Excerpt("libexpat-R_2_5_0"));
+        using var tree = await SourceArchive.OpenAsync(new SystemContext(), RealData.Excerpt("libexpat-R_2_5_0"));
         // The top has .travis.sh (a #! script), COPYING and README.md; expat/ has the CMakeLists.txt.
         Assert.DoesNotContain(".travis.sh", ScriptFinder.Find(tree));
         var e = Assert.Throws<OpsKitException>(() => ShapeDetector.Detect(tree, "expat-2.5.0.tar.gz"));
@@ -227,7 +213,7 @@ public sealed class LibraryShapeTests
     [Fact]
     public async Task Msgpack_c_description_skips_the_pronoun_tagline_for_the_paragraph_that_names_the_format()
     {
-        var s = await InspectExcerpt("msgpack-c-4.0.0");
+        var s = await RealData.InspectExcerpt("msgpack-c-4.0.0");
         using var tree = s.Tree;
         // README.md: "It's like JSON but smaller and faster." then "MessagePack is an efficient binary serialization format, ...".
         Assert.StartsWith("MessagePack is an efficient binary serialization format", s.Description);
@@ -237,7 +223,7 @@ public sealed class LibraryShapeTests
     [Fact]
     public async Task Libsodium_sentence_is_not_cut_to_a_dangling_adjective()
     {
-        var s = await InspectExcerpt("libsodium-1.0.18");
+        var s = await RealData.InspectExcerpt("libsodium-1.0.18");
         using var tree = s.Tree;
         // README.markdown: "Sodium is a new, easy-to-use software library for encryption, ..." (was "Sodium is a new").
         Assert.Equal("A modern and easy-to-use crypto library", s.Summary);
@@ -247,7 +233,7 @@ public sealed class LibraryShapeTests
     [Fact]
     public async Task Fuse_dependency_in_a_subdir_meson_build_is_a_BuildRequires()
     {
-        var s = await InspectExcerpt("fuse-3.14.0");
+        var s = await RealData.InspectExcerpt("fuse-3.14.0");
         using var tree = s.Tree;
         // util/meson.build: udev = dependency('udev'); missing on the probe host it is exit 69 naming the module.
         Assert.Equal(Shape.Meson, s.Shape);
@@ -260,7 +246,7 @@ public sealed class LibraryShapeTests
     [Fact]
     public async Task Jansson_reST_reference_is_unmarked_so_the_README_sentence_is_the_summary_not_the_fallback()
     {
-        var s = await InspectExcerpt("jansson-2.14");
+        var s = await RealData.InspectExcerpt("jansson-2.14");
         using var tree = s.Tree;
         // README.rst: "Jansson_ is a C library for encoding, decoding and manipulating JSON data." (was "The jansson package").
         Assert.Equal("C library for encoding, decoding and manipulating JSON data", s.Summary);
@@ -286,8 +272,8 @@ public sealed class LibraryShapeTests
     {
         using var dir = new TempDir("rpm-expat");
         var project = Directory.CreateDirectory(dir.File("expat-2.5.0")).FullName;
-        foreach (var f in new[] { "COPYING", "README.md" }) File.Copy(Path.Combine(Excerpt("libexpat-R_2_5_0"), f), Path.Combine(project, f));
-        File.Copy(Path.Combine(Excerpt("libexpat-R_2_5_0"), "expat", "CMakeLists.txt"), Path.Combine(project, "CMakeLists.txt"));
+        foreach (var f in new[] { "COPYING", "README.md" }) File.Copy(Path.Combine(RealData.Excerpt("libexpat-R_2_5_0"), f), Path.Combine(project, f));
+        File.Copy(Path.Combine(RealData.Excerpt("libexpat-R_2_5_0"), "expat", "CMakeLists.txt"), Path.Combine(project, "CMakeLists.txt"));
         using var tree = await SourceArchive.OpenAsync(new SystemContext(), project);
         var s = SourceInspector.Inspect(tree, project, new InspectOptions());
         // README.md: "This is Expat, a C library for parsing XML, started by James Clark in 1997."
@@ -299,7 +285,7 @@ public sealed class LibraryShapeTests
     [Fact]
     public async Task Libpng_man_page_summary_loses_the_version_it_repeats()
     {
-        var s = await InspectExcerpt("libpng-1.6.39");
+        var s = await RealData.InspectExcerpt("libpng-1.6.39");
         using var tree = s.Tree;
         // libpng.3: "libpng \- Portable Network Graphics (PNG) Reference Library 1.6.39".
         Assert.Equal("Portable Network Graphics (PNG) Reference Library", s.Summary);
@@ -308,7 +294,7 @@ public sealed class LibraryShapeTests
     [Fact]
     public async Task Lz4_home_page_is_the_site_naming_it_not_a_source_file_link()
     {
-        var s = await InspectTarball("lz4-1.9.4.tar.gz");
+        var s = await RealData.InspectTarball("lz4-1.9.4.tar.gz");
         using var tree = s.Tree;
         // README.md links zstd's README and lz4frame.h#L481 first; http://www.lz4.org comes last.
         Assert.Equal("http://www.lz4.org", s.Url);
@@ -322,7 +308,7 @@ public sealed class LibraryShapeTests
     [InlineData("libev-4.33", "http://software.schmorp.de/pkg/libev", "libev")]
     public async Task Home_page_is_the_site_or_repository_naming_the_project(string project, string url, string name)
     {
-        var s = await InspectExcerpt(project, new InspectOptions(Name: name));
+        var s = await RealData.InspectExcerpt(project, new InspectOptions(Name: name));
         using var tree = s.Tree;
         Assert.Equal(url, s.Url);
     }

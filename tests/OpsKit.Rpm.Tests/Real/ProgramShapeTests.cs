@@ -12,14 +12,10 @@ namespace OpsKit.Rpm.Tests.Real;
 
 public sealed class ProgramShapeTests
 {
-    private static string Excerpt(string project) => Path.Combine(RealData.Folder, "excerpts", project);
-
-    private static Task<SourceTree> Open(string project) => SourceArchive.OpenAsync(new SystemContext(), Excerpt(project));
-
     [Fact]
     public async Task Dtach_handwritten_makefile_in_without_install_or_check_target_installs_what_the_build_made()
     {
-        using var tree = await Open("dtach-0.9");
+        using var tree = await RealData.OpenExcerpt("dtach-0.9");
         Assert.Equal((false, (string?)null), AutotoolsReader.HandwrittenMakefile(tree));
         var meta = AutotoolsReader.Read(tree);
         Assert.Null(meta.CheckTarget);
@@ -35,14 +31,14 @@ public sealed class ProgramShapeTests
         Assert.Equal("check", AutotoolsReader.Read(hello).CheckTarget);
         Assert.Null(AutotoolsReader.Read(hello).Makefile);
         // units 2.22's hand-written Makefile.in has "install:" and "check:".
-        using var units = await Open("units-2.22");
+        using var units = await RealData.OpenExcerpt("units-2.22");
         Assert.Equal((true, "check"), AutotoolsReader.HandwrittenMakefile(units));
     }
 
     [Fact]
     public async Task Ccze_required_pcre_config_and_ncurses_are_build_requirements_and_a_missing_pcre_config_is_exit_69()
     {
-        using var tree = await Open("ccze-0.2.1");
+        using var tree = await RealData.OpenExcerpt("ccze-0.2.1");
         var text = File.ReadAllText(tree.File("configure.ac"));
         Assert.Equal([("pcre-config", "pcre-devel", "libpcre3-dev")], AutotoolsReader.ConfigScripts(text));
         // AC_CHECK_LIB(ncurses, initscr, [], [AC_ERROR(...)]) is required; AC_CHECK_LIB(dl, dlopen) as a fallback is not.
@@ -60,7 +56,7 @@ public sealed class ProgramShapeTests
     public async Task Htop_libraries_required_only_when_a_feature_is_asked_for_are_no_build_requirement()
     {
         // --enable-capabilities=yes stops without libcap, its default (check) turns the feature off: libcap is optional.
-        using var tree = await Open("htop-3.2.2");
+        using var tree = await RealData.OpenExcerpt("htop-3.2.2");
         var text = File.ReadAllText(tree.File("configure.ac"));
         Assert.Contains("AC_CHECK_LIB([cap], [cap_init], [], [AC_MSG_ERROR([can not find required library libcap])])", text);
         Assert.Empty(AutotoolsReader.RequiredLibraries(text));
@@ -71,7 +67,7 @@ public sealed class ProgramShapeTests
     public async Task Htop_gplv2_plus_shorthand_in_source_headers_is_or_later()
     {
         // COPYING is the GPL-2.0 text; Action.c: "Released under the GNU GPLv2+, see the COPYING file".
-        using var tree = await Open("htop-3.2.2");
+        using var tree = await RealData.OpenExcerpt("htop-3.2.2");
         var license = LicenseDetector.Detect(tree, null, "metadata");
         Assert.Equal("GPL-2.0-or-later", license.Expression);
         Assert.False(license.NeedsReview);
@@ -81,7 +77,7 @@ public sealed class ProgramShapeTests
     public async Task Less_choice_of_two_licences_is_or_and_its_summary_comes_from_less_nro()
     {
         // README: "under the terms of either: 1. The GNU General Public License ... or 2. The Less License".
-        using var tree = await Open("less-590");
+        using var tree = await RealData.OpenExcerpt("less-590");
         var license = LicenseDetector.Detect(tree, null, "metadata");
         Assert.Equal("BSD-2-Clause OR GPL-3.0-or-later", license.Expression);
         Assert.Contains("README", license.Evidence);
@@ -99,19 +95,19 @@ public sealed class ProgramShapeTests
     [Fact]
     public async Task Tmux_libevent_check_with_a_fallback_that_ends_in_an_error_is_required_and_only_the_first_module()
     {
-        using var tree = await Open("tmux-3.3a");
+        using var tree = await RealData.OpenExcerpt("tmux-3.3a");
         var meta = AutotoolsReader.Read(tree);
         Assert.Contains("pkgconfig(libevent_core)", meta.BuildRequires);
         Assert.DoesNotContain("pkgconfig(libevent)", meta.BuildRequires);
         // pixman's optional gtk check stays optional: nothing stops configure when it is missing.
-        using var pixman = await Open("pixman-0.42.2");
+        using var pixman = await RealData.OpenExcerpt("pixman-0.42.2");
         Assert.DoesNotContain("pkgconfig(gtk+-3.0)", AutotoolsReader.Read(pixman).BuildRequires);
     }
 
     [Fact]
     public async Task Bc_manual_including_a_configure_generated_file_needs_makeinfo_and_hello_does_not()
     {
-        using var bc = await Open("bc-1.07.1");
+        using var bc = await RealData.OpenExcerpt("bc-1.07.1");
         Assert.True(AutotoolsReader.IncludesGeneratedFile(bc));
         using var hello = await SourceArchive.OpenAsync(new SystemContext(), Path.Combine(RealData.Folder, "hello-2.10.tar.gz"));
         Assert.False(AutotoolsReader.IncludesGeneratedFile(hello));
@@ -120,7 +116,7 @@ public sealed class ProgramShapeTests
     [Fact]
     public async Task Cowsay_licence_in_words_is_perls_and_its_install_sh_is_refused_not_packaged()
     {
-        using var tree = await Open("cowsay-3.03+dfsg2");
+        using var tree = await RealData.OpenExcerpt("cowsay-3.03+dfsg2");
         var license = LicenseDetector.Detect(tree, null, "metadata");
         Assert.Equal("GPL-1.0-or-later OR Artistic-1.0-Perl", license.Expression);
         Assert.False(license.NeedsReview);
@@ -137,7 +133,7 @@ public sealed class ProgramShapeTests
     public async Task Pwgen_gpl_named_without_a_version_is_refused_saying_where_it_is_named()
     {
         // pwgen 2.08 has no licence file; pwgen.c: "distributed under the terms of the GNU Public License."
-        using var tree = await Open("pwgen-2.08");
+        using var tree = await RealData.OpenExcerpt("pwgen-2.08");
         var license = LicenseDetector.Detect(tree, null, "metadata");
         Assert.Null(license.Expression);
         Assert.Contains("pwgen.c names the GNU Public License without a version", license.Evidence);
@@ -146,7 +142,7 @@ public sealed class ProgramShapeTests
     [Fact]
     public async Task Moreutils_man_page_tools_are_build_requirements_and_a_missing_xmllint_is_exit_69()
     {
-        using var tree = await Open("moreutils-0.67");
+        using var tree = await RealData.OpenExcerpt("moreutils-0.67");
         var doc = MakefileReader.DocTools(File.ReadAllText(tree.File("Makefile"))).ToList();
         Assert.Equal(["libxml2", "libxslt", "perl-podlators", "docbook-style-xsl", "docbook-dtds"], doc);
         var e = Assert.Throws<OpsKitException>(() => BuildTools.Require(doc, p => p == "xmllint" ? null : "/usr/bin/" + p));
@@ -162,14 +158,14 @@ public sealed class ProgramShapeTests
         Assert.Contains("ronn", File.ReadAllText(lz4.File("programs/Makefile")));
         Assert.Empty(MakefileReader.DocTools(lz4, File.ReadAllText(lz4.File("programs/Makefile"))));
         Assert.DoesNotContain("rubygem-ronn-ng", MakefileReader.Read(lz4).BuildRequires);
-        using var moreutils = await Open("moreutils-0.67");
+        using var moreutils = await RealData.OpenExcerpt("moreutils-0.67");
         Assert.Contains("libxml2", MakefileReader.Read(moreutils).BuildRequires);
     }
 
     [Fact]
     public async Task Units_summary_from_its_man_source_with_an_em_dash()
     {
-        using var tree = await Open("units-2.22");
+        using var tree = await RealData.OpenExcerpt("units-2.22");
         Assert.Equal(("unit conversion and calculation program", "units.man"), ManPageReader.Summary(tree, "units"));
     }
 
@@ -177,7 +173,7 @@ public sealed class ProgramShapeTests
     public void A_symlink_into_the_staging_folder_is_repointed_relative_in_install()
     {
         // units 2.22's Makefile.in: "ln -sf $(DESTDIR)@CDAT@currency.units $(DESTDIR)@UDAT@currency.units".
-        Assert.Contains("ln -sf $(DESTDIR)@CDAT@currency.units $(DESTDIR)@UDAT@currency.units", File.ReadAllText(Path.Combine(Excerpt("units-2.22"), "Makefile.in")));
+        Assert.Contains("ln -sf $(DESTDIR)@CDAT@currency.units $(DESTDIR)@UDAT@currency.units", File.ReadAllText(Path.Combine(RealData.Excerpt("units-2.22"), "Makefile.in")));
         using var dir = new TempDir("rpm-links");
         Directory.CreateDirectory(dir.File("var/lib/units"));
         Directory.CreateDirectory(dir.File("usr/share/units"));
@@ -200,14 +196,14 @@ public sealed class ProgramShapeTests
     [Fact]
     public async Task Figlet_description_stops_at_the_banner_drawn_under_its_first_sentence()
     {
-        using var tree = await Open("figlet-2.2.5");
+        using var tree = await RealData.OpenExcerpt("figlet-2.2.5");
         Assert.Equal("FIGlet is a program that creates large characters out of ordinary screen characters", ReadmeReader.Read(tree).Description);
     }
 
     [Fact]
     public async Task Nano_indented_readme_gives_its_purpose_paragraph_not_the_drawn_screen()
     {
-        using var tree = await Open("nano-7.2");
+        using var tree = await RealData.OpenExcerpt("nano-7.2");
         var description = ReadmeReader.Read(tree).Description!;
         Assert.StartsWith("Nano is a small and simple text editor for use on the terminal.", description);
         Assert.DoesNotContain("|", description);
@@ -217,19 +213,19 @@ public sealed class ProgramShapeTests
     public async Task Nano_home_page_is_the_readme_link_whose_host_names_it()
     {
         // nano's README links https://www.gnu.org/ first and https://nano-editor.org/ later.
-        using var nano = await Open("nano-7.2");
+        using var nano = await RealData.OpenExcerpt("nano-7.2");
         Assert.Equal("https://www.gnu.org/", ReadmeReader.Read(nano).Url);
         Assert.Equal("https://nano-editor.org/", ReadmeReader.OwnUrl(nano, "nano"));
         // A name inside a word is not the host naming it; less's README links no host named less.
         Assert.Null(ReadmeReader.OwnUrl(nano, "ano"));
-        using var less = await Open("less-590");
+        using var less = await RealData.OpenExcerpt("less-590");
         Assert.Null(ReadmeReader.OwnUrl(less, "less"));
     }
 
     [Fact]
     public async Task Module_runtime_readme_with_pod_headings_at_the_margin_gives_its_description_section()
     {
-        using var tree = await Open("Module-Runtime-0.016");
+        using var tree = await RealData.OpenExcerpt("Module-Runtime-0.016");
         Assert.StartsWith("The functions exported by this module deal with runtime handling of Perl modules", ReadmeReader.Read(tree).Description);
     }
 }

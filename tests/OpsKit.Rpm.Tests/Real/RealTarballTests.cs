@@ -3,6 +3,8 @@
 // lints with 0 errors under OpsKit's profile; the spec is compared with Golden/real/.
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using OpsKit.Core;
+using OpsKit.Rpm.Source;
 using OpsKit.Testing;
 using Xunit.Abstractions;
 
@@ -104,4 +106,18 @@ public static class RealData
     public static TheoryData<string> Tarballs(int first) => new(Directory.EnumerateFiles(Folder)
         .Select(Path.GetFileName).OfType<string>().Where(f => f.Contains(".tar", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
         .Where((_, i) => i % 2 == first));
+
+    /// <summary>tests/data/rpm-real/excerpts/PROJECT: single upstream files of a real tarball, unchanged.</summary>
+    public static string Excerpt(string project) => Path.Combine(Folder, "excerpts", project);
+
+    /// <summary>The excerpt folder as a source tree.</summary>
+    public static Task<SourceTree> OpenExcerpt(string project) => SourceArchive.OpenAsync(new SystemContext(), Excerpt(project));
+
+    /// <summary>What the inspector makes of an excerpt folder (the caller disposes the inspection's tree).</summary>
+    public static async Task<Inspection> InspectExcerpt(string project, InspectOptions? options = null) =>
+        SourceInspector.Inspect(await OpenExcerpt(project), project, options ?? new InspectOptions());
+
+    /// <summary>What the inspector makes of one of the folder's tarballs.</summary>
+    public static async Task<Inspection> InspectTarball(string tarball) =>
+        SourceInspector.Inspect(await SourceArchive.OpenAsync(new SystemContext(), Path.Combine(Folder, tarball)), tarball, new InspectOptions());
 }
