@@ -174,8 +174,10 @@ public class ThreadsLiveTests
         var w = net.Client(NetnsPair.Opskit, "--no-config", "aoe", "bench", "-i", net.ClientIf, "0.3", "--write", "2", "--verify", "2", "--json");
         Assert.True(w.Code == 0, w.Out + w.Err);
         Assert.Equal(0, (long)JsonNode.Parse(w.Out)!["runs"]![1]!["bad_sectors"]!);
+        // The status file is rewritten now and then: wait (at most 10 s) until it has counted every frame of the run.
+        var frames = 2 * Sectors(2, 1500) / 2;
         JsonArray? threads = null;
-        for (var i = 0; i < 40 && threads is not { Count: 2 }; i++)
+        for (var i = 0; i < 40 && !(threads is { Count: 2 } && threads.Sum(t => (long)t!["received"]!) >= frames); i++)
         {
             Thread.Sleep(250);
             try { threads = JsonNode.Parse(File.ReadAllText(status))?["receive_threads"]?.AsArray(); }
@@ -185,6 +187,6 @@ public class ThreadsLiveTests
         Assert.Equal([0, 1], threads!.Select(t => (int)t!["thread"]!).Order());
         // Slot 3 on shelf 0: the fanout program sends every frame of it to thread 3 mod 2 = 1.
         var one = threads!.Single(t => (int)t!["thread"]! == 1)!;
-        Assert.True((long)one["received"]! >= 2 * Sectors(2, 1500) / 2, one.ToJsonString());
+        Assert.True((long)one["received"]! >= frames, one.ToJsonString());
     }
 }
