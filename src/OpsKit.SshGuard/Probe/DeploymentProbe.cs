@@ -56,7 +56,12 @@ public static class DeploymentProbe
             Timeout = timeout,
         });
         client.Connect();
-        var results = new List<ProbeResult> { Shell(client, timeout), Pty(client, timeout), Forwarding(client, target, timeout) };
+        var results = new List<ProbeResult>
+        {
+            Step(client, "shell request", () => Shell(client, timeout)),
+            Step(client, "pty request", () => Pty(client, timeout)),
+            Step(client, "port forwarding", () => Forwarding(client, target, timeout)),
+        };
         foreach (var (name, command) in RefusedCommands)
         {
             // sshd drops the whole connection on some requests (a NUL inside the command): each probe gets a live one.
@@ -79,6 +84,31 @@ public static class DeploymentProbe
     }
 
     private const string NoAnswer = "no answer from the hook: ";
+
+    /// <summary>
+    /// Runs one session-level probe; a session lost under it (SSH.NET drops it at times, sshnet/SSH.NET#609) is not the
+    /// deployment's answer: asked once more on a new connection, and a second loss is a failure, never a pass.
+    /// </summary>
+    private static ProbeResult Step(SshClient client, string name, Func<ProbeResult> probe)
+    {
+        if (!client.IsConnected) Reconnect(client);
+        try
+        {
+            return probe();
+        }
+        catch (Renci.SshNet.Common.SshConnectionException)
+        {
+            Reconnect(client);
+        }
+        try
+        {
+            return probe();
+        }
+        catch (Renci.SshNet.Common.SshConnectionException e)
+        {
+            return new(name, false, "the session was lost twice: " + e.Message);
+        }
+    }
 
     private static PrivateKeyFile LoadKey(string path)
     {
@@ -163,7 +193,7 @@ public static class DeploymentProbe
                 ? new("shell request", false, "a shell ran commands")
                 : new("shell request", true, text.Length == 0 ? "no shell: the commands sent were not run" : $"no shell ran: {Clip(text)}");
         }
-        catch (Exception e) when (e is Renci.SshNet.Common.SshException or TimeoutException)
+        catch (Exception e) when (e is Renci.SshNet.Common.SshException and not Renci.SshNet.Common.SshConnectionException or TimeoutException)
         {
             return new("shell request", true, $"refused by sshd: {e.Message}");
         }
@@ -180,7 +210,7 @@ public static class DeploymentProbe
                 ? "a pty was granted and a shell ran commands"
                 : "a pty was granted (the key line lacks restrict or no-pty)");
         }
-        catch (Exception e) when (e is Renci.SshNet.Common.SshException or TimeoutException)
+        catch (Exception e) when (e is Renci.SshNet.Common.SshException and not Renci.SshNet.Common.SshConnectionException or TimeoutException)
         {
             return new("pty request", true, $"denied: {e.Message}");
         }
@@ -212,7 +242,7 @@ public static class DeploymentProbe
                 ? new("port forwarding", false, $"a direct-tcpip channel was opened (read '{banner.TrimEnd()}')")
                 : new("port forwarding", true, "the channel was refused");
         }
-        catch (Exception e) when (e is Renci.SshNet.Common.SshException or SocketException)
+        catch (Exception e) when (e is Renci.SshNet.Common.SshException and not Renci.SshNet.Common.SshConnectionException or SocketException)
         {
             return new("port forwarding", true, $"refused: {e.Message}");
         }
