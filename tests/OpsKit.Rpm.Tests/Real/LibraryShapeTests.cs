@@ -306,10 +306,23 @@ public sealed class LibraryShapeTests
     [InlineData("libuv1-1.44.2", "http://docs.libuv.org", "libuv")]
     // README: http://libev.schmorp.de/bench.html (a page) comes before the home page.
     [InlineData("libev-4.33", "http://software.schmorp.de/pkg/libev", "libev")]
+    // README: github.com/imomaliev/tmux-bash-completion (a repository with "tmux" in its name) is a front page, but not
+    // tmux's; github.com/tmux/tmux.git is.
+    [InlineData("tmux-3.3a", "https://github.com/tmux/tmux", "tmux")]
     public async Task Home_page_is_the_site_or_repository_naming_the_project(string project, string url, string name)
     {
         var s = await RealData.InspectExcerpt(project, new InspectOptions(Name: name));
         using var tree = s.Tree;
         Assert.Equal(url, s.Url);
+    }
+
+    [Fact]
+    public async Task No_link_naming_the_project_gives_no_url_and_a_review_note_not_somebody_elses_page()
+    {
+        // cJSON 1.7.15's README links json.org (the format's page), valgrind, sanitizers and vcpkg; none is cJSON's.
+        var s = await RealData.InspectTarball("cJSON-1.7.15.tar.gz");
+        using var tree = s.Tree;
+        Assert.Null(s.Url);
+        Assert.Contains("no home page found; add a URL: tag", s.Notes);
     }
 }
