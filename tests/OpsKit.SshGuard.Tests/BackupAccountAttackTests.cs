@@ -216,7 +216,7 @@ public sealed class SshProbeTests(BackupAccountFixture account)
         {
             File.WriteAllText(account.AuthorizedKeys, account.ClientPublicKey);
             var r = Probe();
-            Assert.Equal(1, r.ExitCode);
+            Assert.True(r.ExitCode == 1, r.StandardOutput + r.StandardError);
             Assert.Contains("FAIL shell request: a shell ran commands", r.StandardOutput);
             Assert.Contains("FAIL pty request", r.StandardOutput);
             Assert.Contains("FAIL port forwarding", r.StandardOutput);
@@ -226,7 +226,7 @@ public sealed class SshProbeTests(BackupAccountFixture account)
             // restrict without the forced command: no pty, no forwarding, but commands run.
             File.WriteAllText(account.AuthorizedKeys, "restrict " + account.ClientPublicKey);
             var half = Probe();
-            Assert.Equal(1, half.ExitCode);
+            Assert.True(half.ExitCode == 1, half.StandardOutput + half.StandardError);
             Assert.Contains("PASS pty request", half.StandardOutput);
             Assert.Contains("FAIL program: id", half.StandardOutput);
         }

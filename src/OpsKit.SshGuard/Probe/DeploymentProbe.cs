@@ -147,7 +147,16 @@ public static class DeploymentProbe
         var run = cmd.ExecuteAsync(cancel.Token);
         // Protocol version 0, then end of input: an allowed rsync server refuses the version and stops after its
         // greeting instead of waiting for a client that never comes.
-        using (var input = cmd.CreateInputStream()) input.Write([0, 0, 0, 0]);
+        try
+        {
+            using var input = cmd.CreateInputStream();
+            input.Write([0, 0, 0, 0]);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
+        {
+            // The command already ended (a refusal or a quick `id` can finish before the input is opened: SSH.NET then
+            // says "The input stream can be used only during execution"); its result below is what counts.
+        }
         try
         {
             run.GetAwaiter().GetResult();
