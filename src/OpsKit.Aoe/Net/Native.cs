@@ -108,7 +108,7 @@ internal static unsafe partial class Native
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial uint if_nametoindex(string name);
 
-    public const int PACKET_RX_RING = 5, PACKET_VERSION = 10, PACKET_TX_RING = 13, PACKET_LOSS = 14, PACKET_QDISC_BYPASS = 20, TPACKET_V2 = 1;
+    public const int PACKET_RX_RING = 5, PACKET_VERSION = 10, PACKET_TX_RING = 13, PACKET_LOSS = 14, PACKET_QDISC_BYPASS = 20, TPACKET_V2 = 1, PACKET_VNET_HDR = 15;
     public const int PROT_READ = 1, PROT_WRITE = 2, MAP_SHARED = 1;
     public const short POLLIN = 1;
 

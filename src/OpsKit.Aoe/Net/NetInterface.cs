@@ -1,4 +1,4 @@
-// Facts about a network interface from sysfs and if_nametoindex: index, MAC, MTU.
+// Facts about a network interface from sysfs and if_nametoindex: index, MAC, MTU, virtual or not.
 using System.Globalization;
 using OpsKit.Aoe.Protocol;
 
@@ -9,7 +9,8 @@ namespace OpsKit.Aoe.Net;
 /// <param name="Index">Kernel ifindex.</param>
 /// <param name="Mac">Hardware address.</param>
 /// <param name="Mtu">MTU in bytes.</param>
-public sealed record NetInterface(string Name, int Index, MacAddress Mac, int Mtu)
+/// <param name="Virtual">No device behind it (veth, bridge, tap, bond): frames sent on it are handed on inside the kernel.</param>
+public sealed record NetInterface(string Name, int Index, MacAddress Mac, int Mtu, bool Virtual = false)
 {
     /// <summary>True when the interface exists in this network namespace.</summary>
     public static bool Exists(string name) =>
@@ -23,6 +24,6 @@ public sealed record NetInterface(string Name, int Index, MacAddress Mac, int Mt
         if (index == 0) throw new IOException($"network interface '{name}' does not exist");
         var mac = MacAddress.Parse(File.ReadAllText($"/sys/class/net/{name}/address").Trim());
         var mtu = int.Parse(File.ReadAllText($"/sys/class/net/{name}/mtu").Trim(), CultureInfo.InvariantCulture);
-        return new NetInterface(name, index, mac, mtu);
+        return new NetInterface(name, index, mac, mtu, !Directory.Exists($"/sys/class/net/{name}/device"));
     }
 }
