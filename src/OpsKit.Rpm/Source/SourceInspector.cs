@@ -93,7 +93,7 @@ public static partial class SourceInspector
         // A README paragraph that leads into a list ends with ':'; as a description it ends the sentence.
         var description = Clean(ReadmeReader.Unmark(meta.Description ?? readme.Description ?? summary))!.TrimEnd(':', ' ');
         if ((char.IsLetterOrDigit(description[^1]) || description[^1] == ')') && !description.Split(' ')[^1].Contains("://", StringComparison.Ordinal)) description += ".";
-        var url = meta.Url ?? ReadmeReader.OwnUrl(tree, name) ?? PreferNamed(readme.Url, ReadmeReader.Find(tree) is { } rf ? tree.Read(rf) : null, name);
+        var url = meta.Url ?? ReadmeReader.ProjectHomePage(tree, name);
         if (url is null) notes.Add("no home page found; add a URL: tag");
 
         var (source0, setupArgs) = SourceNaming(tree, name, version, meta.DistName);
@@ -118,42 +118,6 @@ public static partial class SourceInspector
         // A head that stops on an article, adjective or joining word ("Sodium is a new") is not a phrase.
         return head.Split(' ').Length >= 4 && Summary.IsSummary(head) && !Regex.IsMatch(head, @"[(\[]")
             && !Regex.IsMatch(head, @"\b(a|an|the|new|and|or|of|for|with|to|in|is|are|by|as|very|most|more)$", RegexOptions.IgnoreCase) ? head : null;
-    }
-
-    /// <summary>Of the README's links, the first home page whose address names the project (zlib 1.2.13: http://zlib.net/, not
-    /// the RFC linked before it), else the first usable one.</summary>
-    private static string? PreferNamed(string? first, string? readme, string name)
-    {
-        if (first is null || readme is null) return first;
-        // libuv's stem "uv" is too short to tell anything: then the whole name.
-        var stem = Regex.Replace(name.StartsWith("lib", StringComparison.OrdinalIgnoreCase) && name.Length > 5 ? name[3..] : name, @"[^A-Za-z0-9]", "");
-        if (stem.Length < 3) return first;
-        var named = Regex.Matches(readme, @"https?://[^\s<>""'\]\)]+").Select(m => m.Value.TrimEnd('.', ')', ','))
-            // A home page: the site or a repository's front page, not a file, anchor or query inside it (lz4: http://www.lz4.org,
-            // not .../blob/v1.8.3/lib/lz4frame.h#L481).
-            // The name as a word of the address, not inside another (fuse 3.14's README links osxfuse.github.io first).
-            .FirstOrDefault(u => (Word(u, stem) || Word(u, Regex.Replace(name, @"[^A-Za-z0-9]", ""))) && ReadmeReader.HomePage(u) == u
-                && !Regex.IsMatch(u, @"[#?]|\.git$|/(blob|tree|raw|issues|pulls?|releases|commit|actions|wiki)(/|$)|/[^/]+\.(html?|php|md|txt|pdf)$|groups\.google\.|/mailman/|/listinfo/|//lists\.")
-                && Regex.Match(u, @"^https?://[^/]+(/.*)?$").Groups[1].Value.Split('/', StringSplitOptions.RemoveEmptyEntries).Length <= 2
-                && (Regex.Match(u, @"^https?://(github\.com|gitlab\.com|codeberg\.org)/[\w.-]+/([\w.-]+)") is not { Success: true } r || SameRepo(r.Groups[2].Value)));
-        if (named is not null) return named;
-        // Else the repository a deep link names (libuv: .../libuv/libuv/blob/v1.x/LINKS.md -> https://github.com/libuv/libuv).
-        var repo = Regex.Matches(readme, @"https?://(github\.com|gitlab\.com|codeberg\.org)/([\w.-]+)/([\w.-]+)")
-            .FirstOrDefault(m => SameRepo(m.Groups[3].Value));
-        // No link names the project: no URL (the review note asks for one) rather than somebody else's page (cJSON 1.7.15's
-        // README links json.org first; units 2.22's a Java port, fuse 3.14's the macOS port).
-        return repo is null ? null : $"https://{repo.Groups[1].Value}/{repo.Groups[2].Value}/{Regex.Replace(repo.Groups[3].Value, @"\.git$", "")}";
-
-        // A repository is the project's when it is named after it, not when the name is part of its name (tmux 3.3a's README
-        // links github.com/imomaliev/tmux-bash-completion before github.com/tmux/tmux.git).
-        static bool Word(string url, string word) =>
-            Regex.IsMatch(Regex.Replace(url, @"[^A-Za-z0-9]", " "), @"(^| )" + Regex.Escape(word) + @"( |$)", RegexOptions.IgnoreCase);
-
-        bool SameRepo(string repository)
-        {
-            var plain = Regex.Replace(Regex.Replace(repository, @"\.git$", ""), @"[^A-Za-z0-9]", "");
-            return plain.Equals(stem, StringComparison.OrdinalIgnoreCase) || plain.Equals(Regex.Replace(name, @"[^A-Za-z0-9]", ""), StringComparison.OrdinalIgnoreCase);
-        }
     }
 
     private static string Truncate(string s) => s.Length > 60 ? s[..60] + "..." : s;

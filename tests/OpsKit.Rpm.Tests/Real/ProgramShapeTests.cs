@@ -215,11 +215,9 @@ public sealed class ProgramShapeTests
         // nano's README links https://www.gnu.org/ first and https://nano-editor.org/ later.
         using var nano = await RealData.OpenExcerpt("nano-7.2");
         Assert.Equal("https://www.gnu.org/", ReadmeReader.Read(nano).Url);
-        Assert.Equal("https://nano-editor.org/", ReadmeReader.OwnUrl(nano, "nano"));
-        // A name inside a word is not the host naming it; less's README links no host named less.
-        Assert.Null(ReadmeReader.OwnUrl(nano, "ano"));
-        using var less = await RealData.OpenExcerpt("less-590");
-        Assert.Null(ReadmeReader.OwnUrl(less, "less"));
+        Assert.Equal("https://nano-editor.org/", ReadmeReader.ProjectHomePage(nano, "nano"));
+        // A name inside a word is neither the host naming it nor a word of an address.
+        Assert.Null(ReadmeReader.ProjectHomePage(nano, "ano"));
     }
 
     [Fact]

@@ -110,20 +110,64 @@ internal static partial class ReadmeReader
         }
     }
 
-    /// <summary>The README's link to the project's own page: the first whose host names the project (nano 7.2:
-    /// https://nano-editor.org/, not the https://www.gnu.org/ its README names first; lz4 1.9.4: http://www.lz4.org, not
-    /// a zstd page); null when none does.</summary>
-    public static string? OwnUrl(SourceTree tree, string name)
+    /// <summary>
+    /// The README's link to the project's home page, or null when no link names the project (the inspector's review note
+    /// then asks for one rather than the spec carrying somebody else's page: cJSON 1.7.15's README links json.org first,
+    /// units 2.22's a Java port, fuse 3.14's the macOS port). In this order:
+    /// a front page whose host names the project (nano 7.2: https://nano-editor.org/, not the https://www.gnu.org/ its
+    /// README names first; lz4 1.9.4: http://www.lz4.org, not a zstd page);
+    /// a site or repository front page whose address names it as a word (zlib 1.2.13: http://zlib.net/, not the RFC
+    /// linked before it; a repository only when named after the project: tmux 3.3a's README links
+    /// github.com/imomaliev/tmux-bash-completion before github.com/tmux/tmux.git);
+    /// the repository named after it that a deep link points into (libuv: .../libuv/libuv/blob/v1.x/LINKS.md gives
+    /// https://github.com/libuv/libuv). A name under three letters cannot be told apart in an address: after the host
+    /// rule it takes the README's first usable link.
+    /// </summary>
+    public static string? ProjectHomePage(SourceTree tree, string name)
     {
-        if (Find(tree) is not { } file) return null;
-        var urls = UrlPattern().Matches(tree.Read(file) ?? "").Select(m => m.Value.TrimEnd('.', ')', ',')).ToList();
-        var n = name.ToLowerInvariant();
+        if (Find(tree) is not { } file || tree.Read(file) is not { } text) return null;
+        var urls = UrlPattern().Matches(text).Select(m => m.Value.TrimEnd('.', ')', ',')).ToList();
+        var plainName = Regex.Replace(name, @"[^A-Za-z0-9]", "");
+        // libuv's stem "uv" is too short to tell anything: then the whole name.
+        var stem = Regex.Replace(name.StartsWith("lib", StringComparison.OrdinalIgnoreCase) && name.Length > 5 ? name[3..] : name, @"[^A-Za-z0-9]", "");
+        var first = HomePage(text);
+        return urls.FirstOrDefault(u => HostNames(u, name.ToLowerInvariant()))
+            ?? (first is null ? null
+                : stem.Length < 3 ? first   // a name this short cannot be told apart in an address: the first usable link
+                : urls.FirstOrDefault(u => (Word(u, stem) || Word(u, plainName)) && FrontPage(u)) ?? DeepLinkedRepository(text));
+
         // Only the host: a path ending in the name is as often a fork (pv 1.6.20's README links github.com/OWNER/pv) or an
-        // old mirror (tree 2.1.0's "Old site for as long as it lasts") as the home page.
-        // The name as a part of the host, not inside a word (ed is not www.redhat.com); a front page, not a page file
-        // (libev 4.33: http://libev.schmorp.de/bench.html comes before http://software.schmorp.de/pkg/libev).
-        return urls.FirstOrDefault(u => HomePage(u) == u && Uri.TryCreate(u, UriKind.Absolute, out var uri)
-            && uri.Query.Length == 0 && uri.Fragment.Length == 0 && !Regex.IsMatch(uri.AbsolutePath, @"\.\w+$") && Regex.IsMatch(uri.Host.ToLowerInvariant(), @"(^|[.-])" + Regex.Escape(n) + @"([.-]|$)"));
+        // old mirror (tree 2.1.0's "Old site for as long as it lasts") as the home page. The name as a part of the host, not
+        // inside a word (ed is not www.redhat.com); a front page, not a page file (libev 4.33: http://libev.schmorp.de/bench.html
+        // comes before http://software.schmorp.de/pkg/libev).
+        static bool HostNames(string u, string n) => HomePage(u) == u && Uri.TryCreate(u, UriKind.Absolute, out var uri)
+            && uri.Query.Length == 0 && uri.Fragment.Length == 0 && !Regex.IsMatch(uri.AbsolutePath, @"\.\w+$")
+            && Regex.IsMatch(uri.Host.ToLowerInvariant(), @"(^|[.-])" + Regex.Escape(n) + @"([.-]|$)");
+
+        // The name as a word of the address, not inside another (fuse 3.14's README links osxfuse.github.io first).
+        static bool Word(string url, string word) =>
+            Regex.IsMatch(Regex.Replace(url, @"[^A-Za-z0-9]", " "), @"(^| )" + Regex.Escape(word) + @"( |$)", RegexOptions.IgnoreCase);
+
+        // The site or a repository's front page, not a file, anchor or query inside it (lz4: http://www.lz4.org, not
+        // .../blob/v1.8.3/lib/lz4frame.h#L481), nor a mailing list.
+        bool FrontPage(string u) => HomePage(u) == u
+            && !Regex.IsMatch(u, @"[#?]|\.git$|/(blob|tree|raw|issues|pulls?|releases|commit|actions|wiki)(/|$)|/[^/]+\.(html?|php|md|txt|pdf)$|groups\.google\.|/mailman/|/listinfo/|//lists\.")
+            && Regex.Match(u, @"^https?://[^/]+(/.*)?$").Groups[1].Value.Split('/', StringSplitOptions.RemoveEmptyEntries).Length <= 2
+            && (Regex.Match(u, @"^https?://(github\.com|gitlab\.com|codeberg\.org)/[\w.-]+/([\w.-]+)") is not { Success: true } r || NamedAfter(r.Groups[2].Value));
+
+        string? DeepLinkedRepository(string readme)
+        {
+            var repo = Regex.Matches(readme, @"https?://(github\.com|gitlab\.com|codeberg\.org)/([\w.-]+)/([\w.-]+)")
+                .FirstOrDefault(m => NamedAfter(m.Groups[3].Value));
+            return repo is null ? null : $"https://{repo.Groups[1].Value}/{repo.Groups[2].Value}/{Regex.Replace(repo.Groups[3].Value, @"\.git$", "")}";
+        }
+
+        // A repository is the project's when it is named after it, not when the name is part of its name.
+        bool NamedAfter(string repository)
+        {
+            var plain = Regex.Replace(Regex.Replace(repository, @"\.git$", ""), @"[^A-Za-z0-9]", "");
+            return plain.Equals(stem, StringComparison.OrdinalIgnoreCase) || plain.Equals(plainName, StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     [GeneratedRegex(@"^(installation|installing|install|building|build|compiling|compilation|usage|requirements|dependencies|getting started|how to (build|install))\b", RegexOptions.IgnoreCase)]
